@@ -99,3 +99,26 @@ func TestAccountsByTokenAndLabel(t *testing.T) {
 		t.Fatalf("new token: %+v %v", got, err)
 	}
 }
+
+func TestEnsureDatabaseCreatesOnce(t *testing.T) {
+	_, url := testdb.New(t)
+	ctx := context.Background()
+	fresh := strings.Replace(url, "/cpe_test_", "/cpe_fresh_", 1)
+	t.Cleanup(func() {
+		s, err := store.Open(ctx, strings.Replace(fresh, "/cpe_fresh_", "/cpe_test_", 1), false)
+		if err == nil {
+			_, _ = s.Pool.Exec(ctx, "DROP DATABASE IF EXISTS "+fresh[strings.LastIndex(fresh, "/")+1:strings.Index(fresh, "?")]+" WITH (FORCE)")
+			s.Close()
+		}
+	})
+	for range 2 {
+		if err := store.EnsureDatabase(ctx, fresh); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := store.Open(ctx, fresh, false)
+	if err != nil {
+		t.Fatalf("the created database does not open: %v", err)
+	}
+	s.Close()
+}
