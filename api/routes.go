@@ -42,5 +42,7 @@ func (s *Server) routes() []Route {
 		{Method: http.MethodGet, Path: "/v1/admin/policy/:year", Roles: admin, Scope: scopeAdmin, Handle: s.getPolicy},
 		{Method: http.MethodPut, Path: "/v1/admin/policy/:year", Roles: admin, Scope: scopeAdmin, Handle: s.putPolicy},
 	}
+	rs = append(rs, s.filingRoutes()...)
+	rs = append(rs, s.reviewRoutes()...)
 	return rs
 }

@@ -1,0 +1,148 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/liaoning-finance/cpe/calendar"
+	"github.com/liaoning-finance/cpe/codes"
+)
+
+// Record batch statuses.
+const (
+	BatchUploaded  = "uploaded"
+	BatchInReview  = "in_review"
+	BatchApproved  = "approved"
+	BatchReturned  = "returned"
+	BatchRejected  = "rejected"
+	BatchDiscarded = "discarded"
+)
+
+// RecordBatch is one upload of a filing's attendance records.
+type RecordBatch struct {
+	ID           int64     `json:"id"`
+	FilingID     int64     `json:"filing_id"`
+	Status       string    `json:"status"`
+	RowCount     int       `json:"row_count"`
+	CreditsTotal float64   `json:"credits_total"`
+	ContentType  string    `json:"content_type"`
+	Filename     string    `json:"filename,omitempty"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+// RecordRow is one attendee of a batch, resolved to a registered person.
+type RecordRow struct {
+	Line     int
+	PersonID int64
+	Credits  float64
+	Category string
+}
+
+// CreateRecordBatch stores a validated batch with its rows and audits the
+// upload by actor, all in one transaction. With an idempotency key already
+// used for this filing it stores nothing and returns the earlier batch and
+// true.
+func (s *Store) CreateRecordBatch(ctx context.Context, b RecordBatch, rows []RecordRow, actor Actor, key string) (RecordBatch, bool, error) {
+	if key != "" {
+		prev, err := s.recordBatchByKey(ctx, b.FilingID, key)
+		if err == nil {
+			return prev, true, nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return RecordBatch{}, false, err
+		}
+	}
+	var keyArg *string
+	if key != "" {
+		keyArg = &key
+	}
+	b.RowCount, b.CreditsTotal = len(rows), 0
+	for _, r := range rows {
+		b.CreditsTotal += r.Credits
+	}
+	err := s.InTx(ctx, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `INSERT INTO record_batches (filing_id, row_count, credits_total, content_type,
+				filename, account_id, idempotency_key)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, status, created_at`,
+			b.FilingID, b.RowCount, b.CreditsTotal, b.ContentType, b.Filename, actor.accountRef(), keyArg).
+			Scan(&b.ID, &b.Status, &b.CreatedAt)
+		if isUniqueViolation(err) {
+			return ErrDuplicate
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"record_rows"},
+			[]string{"batch_id", "line", "person_id", "credits", "category"},
+			pgx.CopyFromSlice(len(rows), func(i int) ([]any, error) {
+				r := rows[i]
+				return []any{b.ID, r.Line, r.PersonID, r.Credits, r.Category}, nil
+			})); err != nil {
+			return err
+		}
+		return Audit(ctx, tx, actor.audit("filing.records_upload", "filing", b.FilingID, map[string]any{
+			"batch_id": b.ID, "rows": b.RowCount, "credits_total": b.CreditsTotal,
+			"content_type": b.ContentType, "filename": b.Filename}))
+	})
+	if errors.Is(err, ErrDuplicate) {
+		prev, err := s.recordBatchByKey(ctx, b.FilingID, key)
+		return prev, true, err
+	}
+	b.CreatedAt = b.CreatedAt.In(calendar.Shanghai)
+	return b, false, err
+}
+
+func (s *Store) recordBatchByKey(ctx context.Context, filingID int64, key string) (RecordBatch, error) {
+	var b RecordBatch
+	err := s.Pool.QueryRow(ctx, `SELECT id, filing_id, status, row_count, credits_total::float8, content_type,
+			filename, created_at
+		FROM record_batches WHERE filing_id = $1 AND idempotency_key = $2`, filingID, key).
+		Scan(&b.ID, &b.FilingID, &b.Status, &b.RowCount, &b.CreditsTotal, &b.ContentType, &b.Filename, &b.CreatedAt)
+	b.CreatedAt = b.CreatedAt.In(calendar.Shanghai)
+	return b, notFound(err)
+}
+
+// DiscardRecordBatch marks an uploaded batch that the filing did not take
+// (it was no longer waiting for records) as discarded.
+func (s *Store) DiscardRecordBatch(ctx context.Context, id int64) error {
+	_, err := s.Pool.Exec(ctx, `UPDATE record_batches SET status = $2 WHERE id = $1 AND status = $3`,
+		id, BatchDiscarded, BatchUploaded)
+	return err
+}
+
+// overlapFlags flags every person of batch who attends another training
+// whose records are in review or approved and whose time overlaps f's.
+func overlapFlags(ctx context.Context, q Querier, f Filing, batch int64) ([]Flag, error) {
+	rows, err := q.Query(ctx, `SELECT DISTINCT r.person_id, p.id_number, o.id, o.title, o.start_at, o.end_at
+		FROM record_rows r
+		JOIN persons p ON p.id = r.person_id
+		JOIN record_rows r2 ON r2.person_id = r.person_id AND r2.batch_id <> r.batch_id
+		JOIN record_batches b2 ON b2.id = r2.batch_id AND b2.status IN ('in_review', 'approved')
+		JOIN filings o ON o.id = b2.filing_id
+		WHERE r.batch_id = $1 AND o.id <> $2 AND o.start_at < $4 AND o.end_at > $3
+		ORDER BY r.person_id, o.id`, batch, f.ID, f.StartAt, f.EndAt)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	flags := []Flag{}
+	for rows.Next() {
+		var person, other int64
+		var idNumber, title string
+		var start, end time.Time
+		if err := rows.Scan(&person, &idNumber, &other, &title, &start, &end); err != nil {
+			return nil, err
+		}
+		masked := codes.MaskIDCard(idNumber)
+		flags = append(flags, Flag{Kind: "overlap", PersonID: person, IDNumberMasked: masked,
+			Filings: []int64{f.ID, other},
+			Message: fmt.Sprintf("person %d (%s) attends filing %d and filing %d 「%s」 (%s – %s), which overlap in time",
+				person, masked, f.ID, other, title, start.In(calendar.Shanghai).Format(time.DateTime),
+				end.In(calendar.Shanghai).Format(time.DateTime))})
+	}
+	return flags, rows.Err()
+}

@@ -1,0 +1,171 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/liaoning-finance/cpe/calendar"
+	"github.com/liaoning-finance/cpe/codes"
+)
+
+// Actor is who made a change: the account behind an API request, as the
+// API resolved it from the bearer token and passed it on to a workflow.
+type Actor struct {
+	// AccountID is 0 for the bootstrap admin and for the system itself.
+	AccountID int64 `json:"account_id"`
+	// Role is the account's role, or "system" for timers.
+	Role string `json:"role"`
+	// Region is the reviewer's or supervisor's region ("" otherwise).
+	Region string `json:"region,omitempty"`
+	// InstitutionID is the institution of an institution account.
+	InstitutionID int64 `json:"institution_id,omitempty"`
+}
+
+// SystemActor is the actor of changes made by timers.
+var SystemActor = Actor{Role: "system"}
+
+// accountRef is the audit-log account id (nil when none).
+func (a Actor) accountRef() *int64 {
+	if a.AccountID == 0 {
+		return nil
+	}
+	id := a.AccountID
+	return &id
+}
+
+// audit builds the audit entry of an action by a on one subject.
+func (a Actor) audit(action, kind string, id int64, details any) AuditEntry {
+	return AuditEntry{AccountID: a.accountRef(), Role: a.Role, Action: action, SubjectKind: kind,
+		SubjectID: strconv.FormatInt(id, 10), Details: details}
+}
+
+// Flag is an integrity finding shown to the reviewer (DESIGN.md §2), e.g.
+// a person attending two trainings that overlap in time. It names persons
+// by id and masked ID-card number only.
+type Flag struct {
+	// Kind is "overlap".
+	Kind     string `json:"kind"`
+	PersonID int64  `json:"person_id"`
+	// IDNumberMasked is the person's ID-card number with the middle masked.
+	IDNumberMasked string `json:"id_number_masked"`
+	// Filings are the two filings involved, this one first.
+	Filings []int64 `json:"filings"`
+	Message string  `json:"message"`
+}
+
+// ReviewItem is one row of the review inbox: an open or closed review of a
+// filing step or a claim.
+type ReviewItem struct {
+	SubjectKind     string     `json:"subject_kind"`
+	SubjectID       int64      `json:"subject_id"`
+	Step            string     `json:"step"`
+	Title           string     `json:"title"`
+	Region          string     `json:"region"`
+	AssignedRegion  string     `json:"assigned_region"`
+	EscalationLevel int        `json:"escalation_level"`
+	DueAt           *time.Time `json:"due_at"`
+	Overdue         bool       `json:"overdue"`
+	Open            bool       `json:"open"`
+	Flags           []Flag     `json:"flags"`
+	UpdatedAt       time.Time  `json:"updated_at"`
+}
+
+// UpsertReviewItem writes item; its flags are kept when item.Flags is nil.
+func UpsertReviewItem(ctx context.Context, q Querier, item ReviewItem) error {
+	var flags any
+	if item.Flags != nil {
+		flags = item.Flags
+	}
+	_, err := q.Exec(ctx, `INSERT INTO review_items (subject_kind, subject_id, step, title, region, assigned_region,
+			escalation_level, due_at, overdue, open, flags)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, coalesce($11::jsonb, '[]'))
+		ON CONFLICT (subject_kind, subject_id, step) DO UPDATE SET title = EXCLUDED.title, region = EXCLUDED.region,
+			assigned_region = EXCLUDED.assigned_region, escalation_level = EXCLUDED.escalation_level,
+			due_at = EXCLUDED.due_at, overdue = EXCLUDED.overdue, open = EXCLUDED.open,
+			flags = coalesce($11::jsonb, review_items.flags), updated_at = now()`,
+		item.SubjectKind, item.SubjectID, item.Step, item.Title, item.Region, item.AssignedRegion,
+		item.EscalationLevel, item.DueAt, item.Overdue, item.Open, flags)
+	return err
+}
+
+// reviewFlags returns the flags of one review item ([] when there is none).
+func (s *Store) reviewFlags(ctx context.Context, kind string, id int64, step string) ([]Flag, error) {
+	flags := []Flag{}
+	err := s.Pool.QueryRow(ctx, `SELECT flags FROM review_items WHERE subject_kind = $1 AND subject_id = $2 AND step = $3`,
+		kind, id, step).Scan(&flags)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return []Flag{}, nil
+	}
+	return flags, err
+}
+
+// RegionScope is the set of regions a region covers (codes.Region.Covers):
+// a county only itself (Exact), a city itself and its counties, the
+// province every region (Prefix).
+type RegionScope struct {
+	Exact  string
+	Prefix string
+}
+
+// ScopeOf returns the regions r covers.
+func ScopeOf(r codes.Region) RegionScope {
+	switch r.Level {
+	case codes.Province:
+		return RegionScope{Prefix: r.Code[:2]}
+	case codes.City:
+		return RegionScope{Prefix: r.Code[:4]}
+	}
+	return RegionScope{Exact: r.Code}
+}
+
+// InboxFilter selects open review items of an inbox.
+type InboxFilter struct {
+	// Scope keeps items assigned to the regions it covers.
+	Scope RegionScope
+	// Overdue, when set, keeps overdue (true) or not overdue items.
+	Overdue *bool
+	// Page is 1-based; PageSize rows per page.
+	Page, PageSize int
+}
+
+// Inbox returns one page of open review items assigned within the filter's
+// scope, most urgent first, and the total count.
+func (s *Store) Inbox(ctx context.Context, flt InboxFilter) ([]ReviewItem, int, error) {
+	if flt.Page < 1 || flt.PageSize < 1 {
+		return nil, 0, errors.New("store: page and page size must be positive")
+	}
+	where := `WHERE open AND ($1 = '' OR assigned_region = $1) AND ($2 = '' OR assigned_region LIKE $2 || '%')
+		AND ($3::boolean IS NULL OR overdue = $3)`
+	args := []any{flt.Scope.Exact, flt.Scope.Prefix, flt.Overdue}
+	var total int
+	if err := s.Pool.QueryRow(ctx, `SELECT count(*) FROM review_items `+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.Pool.Query(ctx, `SELECT subject_kind, subject_id, step, title, region, assigned_region,
+			escalation_level, due_at, overdue, open, flags, updated_at
+		FROM review_items `+where+` ORDER BY due_at NULLS LAST, subject_kind, subject_id, step LIMIT $4 OFFSET $5`,
+		append(args, flt.PageSize, (flt.Page-1)*flt.PageSize)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := []ReviewItem{}
+	for rows.Next() {
+		var it ReviewItem
+		if err := rows.Scan(&it.SubjectKind, &it.SubjectID, &it.Step, &it.Title, &it.Region, &it.AssignedRegion,
+			&it.EscalationLevel, &it.DueAt, &it.Overdue, &it.Open, &it.Flags, &it.UpdatedAt); err != nil {
+			return nil, 0, err
+		}
+		if it.DueAt != nil {
+			t := it.DueAt.In(calendar.Shanghai)
+			it.DueAt = &t
+		}
+		it.UpdatedAt = it.UpdatedAt.In(calendar.Shanghai)
+		out = append(out, it)
+	}
+	return out, total, rows.Err()
+}

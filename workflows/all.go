@@ -1,0 +1,6 @@
+package workflows
+
+// All returns the workflow functions the worker registers.
+func All() []any {
+	return []any{FilingWorkflow}
+}

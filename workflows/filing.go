@@ -1,0 +1,183 @@
+package workflows
+
+import (
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/liaoning-finance/cpe/activities"
+	"github.com/liaoning-finance/cpe/store"
+)
+
+// FilingWorkflow runs one face-to-face training filing through its whole
+// lifecycle (DESIGN.md §4): filing review (with returns and amendments,
+// withdrawal, lapse at the start), the wait for the training's end, the
+// records deadline with its escalations, the records review, and the
+// posting of the credits. It returns the final stage.
+//
+// Every change is written to the read model in PostgreSQL by an activity
+// before the Update that caused it returns, and shown in the search
+// attributes and current details.
+func FilingWorkflow(ctx workflow.Context, in FilingInput) (string, error) {
+	ctx = withActivityOptions(ctx)
+	r := newFilingRun(in)
+	if err := r.register(ctx); err != nil {
+		return "", err
+	}
+	if err := workflow.ExecuteActivity(ctx, acts.CreateFiling,
+		activities.CreateFilingInput{Filing: r.f, Actor: in.Submitter}).Get(ctx, nil); err != nil {
+		return "", err
+	}
+	if err := r.loadRules(ctx); err != nil {
+		return "", err
+	}
+	r.watchStart(ctx)
+	for !terminal(r.f.Stage) {
+		var err error
+		switch r.f.Stage {
+		case store.StageFilingReview:
+			err = r.filingReview(ctx)
+		case store.StageFilingReturned:
+			err = r.filingReturned(ctx)
+		case store.StageApproved:
+			err = r.approved(ctx)
+		case store.StageAwaitingRecords, store.StageRecordsReturned:
+			err = r.awaitRecords(ctx)
+		case store.StageRecordsReview:
+			err = r.recordsReview(ctx)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	r.refusePending()
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+		return "", err
+	}
+	return r.f.Stage, nil
+}
+
+// terminal reports whether a filing stage ends the workflow.
+func terminal(stage string) bool {
+	switch stage {
+	case store.StageCompleted, store.StageRejected, store.StageWithdrawn, store.StageLapsed:
+		return true
+	}
+	return false
+}
+
+// filingRun is the state of one FilingWorkflow run.
+type filingRun struct {
+	// f is the read model as the workflow sees it; every change goes
+	// through persist.
+	f         store.Filing
+	submitter store.Actor
+	rules     activities.Rules
+	// review is the current or last review step.
+	review *Review
+	// flags counts the integrity flags of the records review.
+	flags int
+	// started is set by the "training start" timer.
+	started   bool
+	stopWatch workflow.CancelFunc
+	// recordsSched holds the reminder and second escalation of the records
+	// (or correction) deadline.
+	recordsSched activities.Schedule
+
+	// Accepted Updates waiting for the main loop.
+	withdraw *pending[WithdrawRequest]
+	amend    *pending[AmendRequest]
+	records  *pending[RecordsRequest]
+	// onOpen is merged into the change that opens the next review.
+	onOpen store.FilingChange
+	// acks are the Updates answered by the next successful persist.
+	acks []string
+	// outcomes are the answers of Updates, by update id.
+	outcomes map[string]outcome
+}
+
+// pending is an accepted Update request.
+type pending[T any] struct {
+	id  string
+	req T
+}
+
+// outcome is an Update's answer.
+type outcome struct {
+	result FilingUpdateResult
+	err    error
+}
+
+func newFilingRun(in FilingInput) *filingRun {
+	f := in.Filing
+	f.Stage, f.ReviewStep, f.WorkflowID, f.Seq = store.StageFilingReview, StepFiling, store.FilingWorkflowID(f.ID), 0
+	f.Decisions, f.Flags = nil, nil
+	return &filingRun{f: f, submitter: in.Submitter, outcomes: map[string]outcome{}}
+}
+
+// loadRules reads the policy rules of the filing's year.
+func (r *filingRun) loadRules(ctx workflow.Context) error {
+	return workflow.ExecuteActivity(ctx, acts.Rules, r.f.Year).Get(ctx, &r.rules)
+}
+
+// watchStart (re)starts the "training start" timer at the filing's start.
+func (r *filingRun) watchStart(ctx workflow.Context) {
+	r.stopWatching()
+	wctx, cancel := workflow.WithCancel(ctx)
+	r.stopWatch, r.started = cancel, false
+	startTimer(wctx, r.f.StartAt, "training start", &r.started)
+}
+
+// stopWatching cancels the "training start" timer.
+func (r *filingRun) stopWatching() {
+	if r.stopWatch != nil {
+		r.stopWatch()
+		r.stopWatch = nil
+	}
+}
+
+// persist writes the current state with ch in one activity, then shows it
+// in the UI and answers the Updates waiting for it.
+func (r *filingRun) persist(ctx workflow.Context, ch store.FilingChange) ([]store.Flag, error) {
+	r.f.Seq++
+	ch.Filing = r.f
+	var flags []store.Flag
+	if err := workflow.ExecuteActivity(ctx, acts.ApplyFilingChange, ch).Get(ctx, &flags); err != nil {
+		return nil, err
+	}
+	if err := r.publish(ctx); err != nil {
+		return nil, err
+	}
+	for _, id := range r.acks {
+		r.outcomes[id] = outcome{result: FilingUpdateResult{Stage: r.f.Stage, Version: r.f.Seq}}
+	}
+	r.acks = nil
+	return flags, nil
+}
+
+// refusePending answers the Updates accepted but not applied when the
+// filing ended.
+func (r *filingRun) refusePending() {
+	err := conflict("the filing ended as %s before the request could take effect", r.f.Stage)
+	for _, id := range r.pendingIDs() {
+		if _, done := r.outcomes[id]; !done {
+			r.outcomes[id] = outcome{err: err}
+		}
+	}
+}
+
+// pendingIDs lists the update ids of accepted, unapplied requests.
+func (r *filingRun) pendingIDs() []string {
+	ids := append([]string(nil), r.acks...)
+	if r.withdraw != nil {
+		ids = append(ids, r.withdraw.id)
+	}
+	if r.amend != nil {
+		ids = append(ids, r.amend.id)
+	}
+	if r.records != nil {
+		ids = append(ids, r.records.id)
+	}
+	if r.review != nil && r.review.Decided() != nil {
+		ids = append(ids, r.review.Decided().RequestID)
+	}
+	return ids
+}
