@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/gin-gonic/gin"
@@ -86,5 +87,21 @@ func TestHealthz(t *testing.T) {
 	testServer().Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 	if rec.Code != http.StatusOK {
 		t.Fatalf("healthz: %d", rec.Code)
+	}
+}
+
+// TestOpenAPIListsEveryRoute keeps /openapi.yaml in step with the router.
+func TestOpenAPIListsEveryRoute(t *testing.T) {
+	spec := string(openapiSpec)
+	for _, r := range testServer().routes() {
+		path := r.Path
+		for _, seg := range strings.Split(r.Path, "/") {
+			if strings.HasPrefix(seg, ":") {
+				path = strings.Replace(path, seg, "{"+seg[1:]+"}", 1)
+			}
+		}
+		if !strings.Contains(spec, "\n  "+path+":") {
+			t.Errorf("%s %s is not in api/openapi.yaml", r.Method, path)
+		}
 	}
 }

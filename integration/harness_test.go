@@ -34,7 +34,7 @@ import (
 
 // stack is one running product: Temporal, PostgreSQL, worker and API.
 type stack struct {
-	t          *testing.T
+	t          testing.TB
 	store      *store.Store
 	temporal   client.Client
 	url        string
@@ -50,7 +50,7 @@ func repoRoot() string {
 // startStack starts everything. The Temporal CLI must be built (make
 // temporal-cli; make test does it): without it the test fails, as an
 // integration test that did not run proves nothing.
-func startStack(t *testing.T) *stack {
+func startStack(t testing.TB) *stack {
 	t.Helper()
 	cli := filepath.Join(repoRoot(), "bin", "temporal")
 	if _, err := os.Stat(cli); err != nil {

@@ -1,0 +1,162 @@
+package integration
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/liaoning-finance/cpe/store"
+)
+
+// benchPersons registers n persons straight into PostgreSQL (COPY) and
+// returns their ID-card numbers; registering them through the admin API is
+// not what the benchmarks measure.
+func benchPersons(b *testing.B, s *stack, n int) []string {
+	b.Helper()
+	ids := make([]string, n)
+	rows := make([][]any, n)
+	for i := range n {
+		ids[i] = idNumberN(i)
+		rows[i] = []any{ids[i], fmt.Sprintf("学员%d", i), "210102", "junior", 2020}
+	}
+	if _, err := s.store.Pool.CopyFrom(context.Background(), pgx.Identifier{"persons"},
+		[]string{"id_number", "name", "region", "title_level", "obligation_start_year"}, pgx.CopyFromRows(rows)); err != nil {
+		b.Fatal(err)
+	}
+	return ids
+}
+
+// idNumberN is a valid ID-card number for any n < 1,000,000 (birth dates
+// spread over 1980-01-01 + n/1000 days).
+func idNumberN(n int) string {
+	born := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n/1000)
+	body := fmt.Sprintf("210102%s%03d", born.Format("20060102"), n%1000)
+	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, w := range weights {
+		sum += int(body[i]-'0') * w
+	}
+	return body + string("10X98765432"[sum%11])
+}
+
+// benchFiling files a training that starts in lead and lasts a few seconds,
+// and has it approved by reviewer.
+func benchFiling(b *testing.B, s *stack, inst, reviewer string, lead time.Duration, approve bool) store.Filing {
+	start := time.Now().Add(lead).Truncate(time.Second)
+	var f store.Filing
+	s.must(http.StatusCreated, request{method: "POST", path: "/v1/filings", token: inst, body: map[string]any{
+		"title": "基准测试培训", "category": "professional", "level": "intermediate", "venue": "沈阳",
+		"start_at": start.Format(time.RFC3339), "end_at": start.Add(2 * time.Second).Format(time.RFC3339), "credits": 8}}, &f)
+	if approve {
+		s.must(http.StatusOK, request{method: "POST", path: fmt.Sprintf("/v1/filings/%d/decisions", f.ID), token: reviewer,
+			body: map[string]any{"step": "filing", "decision": "approve"}}, &f)
+	}
+	return f
+}
+
+// BenchmarkRecordsUploadToLedger10k measures a 10,000-row CSV records upload
+// through HTTP and the records approval until all 10,000 credits are in the
+// ledger, against a real dev server and PostgreSQL (run with -benchtime=1x).
+func BenchmarkRecordsUploadToLedger10k(b *testing.B) {
+	s := startStack(b)
+	instID := s.institution("基准培训中心", "210102")
+	inst := s.account(map[string]any{"role": "institution", "institution_id": instID})
+	county := s.account(map[string]any{"role": "reviewer", "region": "210102"})
+	ids := benchPersons(b, s, 10000)
+	var csv strings.Builder
+	csv.WriteString("身份证号,姓名,学分\n")
+	for i, id := range ids {
+		fmt.Fprintf(&csv, "%s,学员%d,8\n", id, i)
+	}
+	body := []byte(csv.String())
+	var upload, approve time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		f := benchFiling(b, s, inst, county, 3*time.Second, true)
+		path := fmt.Sprintf("/v1/filings/%d", f.ID)
+		s.eventually(time.Minute, "awaiting records", func() string {
+			var cur store.Filing
+			s.must(http.StatusOK, request{method: "GET", path: path, token: inst}, &cur)
+			if cur.Stage != store.StageAwaitingRecords {
+				return "at " + cur.Stage
+			}
+			return ""
+		})
+		b.StartTimer()
+		t0 := time.Now()
+		s.must(http.StatusCreated, request{method: "POST", path: path + "/records", token: inst, body: body, ctype: "text/csv"}, nil)
+		t1 := time.Now()
+		var done store.Filing
+		s.must(http.StatusOK, request{method: "POST", path: path + "/decisions", token: county,
+			body: map[string]any{"step": "records", "decision": "approve"}}, &done)
+		var n int
+		if err := s.store.Pool.QueryRow(context.Background(), `SELECT count(*) FROM credit_ledger WHERE source_ref LIKE $1`,
+			fmt.Sprintf("filing:%d:%%", f.ID)).Scan(&n); err != nil || n != len(ids) || done.Stage != store.StageCompleted {
+			b.Fatalf("ledger has %d entries (%v), stage %s; want %d, completed", n, err, done.Stage, len(ids))
+		}
+		upload += t1.Sub(t0)
+		approve += time.Since(t1)
+	}
+	b.ReportMetric(upload.Seconds()/float64(b.N), "upload-s/op")
+	b.ReportMetric(approve.Seconds()/float64(b.N), "approve-to-ledger-s/op")
+}
+
+// BenchmarkFilingDecisions measures filing approvals through HTTP against
+// the local dev server with 8 concurrent reviewers: decisions per second and
+// the p50/p99 latency of one decision.
+func BenchmarkFilingDecisions(b *testing.B) {
+	s := startStack(b)
+	instID := s.institution("基准培训中心", "210102")
+	inst := s.account(map[string]any{"role": "institution", "institution_id": instID})
+	county := s.account(map[string]any{"role": "reviewer", "region": "210102"})
+	filings := make([]store.Filing, b.N)
+	for i := range filings {
+		filings[i] = benchFiling(b, s, inst, county, time.Hour, false)
+	}
+	// Let every review open (its deadline is computed by an activity).
+	s.eventually(time.Minute, "reviews open", func() string {
+		var n int
+		_ = s.store.Pool.QueryRow(context.Background(), `SELECT count(*) FROM review_items WHERE open`).Scan(&n)
+		if n < len(filings) {
+			return fmt.Sprintf("%d of %d open", n, len(filings))
+		}
+		return ""
+	})
+	const workers = 8
+	latencies := make([]time.Duration, len(filings))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	b.ResetTimer()
+	start := time.Now()
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				t0 := time.Now()
+				status, raw := s.do(request{method: "POST", path: fmt.Sprintf("/v1/filings/%d/decisions", filings[i].ID),
+					token: county, body: map[string]any{"step": "filing", "decision": "approve"}}, nil)
+				latencies[i] = time.Since(t0)
+				if status != http.StatusOK {
+					b.Errorf("decision %d: %d %s", i, status, raw)
+				}
+			}
+		})
+	}
+	for i := range filings {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	elapsed := time.Since(start)
+	b.StopTimer()
+	slices.Sort(latencies)
+	b.ReportMetric(float64(len(filings))/elapsed.Seconds(), "decisions/s")
+	b.ReportMetric(float64(latencies[len(latencies)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(latencies[len(latencies)*99/100].Microseconds())/1000, "p99-ms")
+}
