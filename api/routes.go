@@ -44,5 +44,9 @@ func (s *Server) routes() []Route {
 	}
 	rs = append(rs, s.filingRoutes()...)
 	rs = append(rs, s.reviewRoutes()...)
+	rs = append(rs, s.onlineRoutes()...)
+	rs = append(rs, s.creditRoutes()...)
+	rs = append(rs, s.reportRoutes()...)
+	rs = append(rs, s.claimRoutes()...)
 	return rs
 }

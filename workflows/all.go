@@ -2,5 +2,5 @@ package workflows
 
 // All returns the workflow functions the worker registers.
 func All() []any {
-	return []any{FilingWorkflow}
+	return []any{FilingWorkflow, ClaimWorkflow, ComplianceWorkflow}
 }

@@ -7,7 +7,7 @@
 //	cpe worker    run the Temporal worker
 //	cpe migrate   apply database migrations and built-in policy/calendar data
 //	cpe dev       migrate, seed demo accounts, run worker and API in one process
-//	cpe setup-temporal     register the custom search attributes
+//	cpe setup-temporal     register the search attributes and the compliance schedule
 //	cpe search-attributes  print the start-dev flags that register them
 //
 // Settings come from environment variables; `cpe help` lists them.
@@ -75,7 +75,7 @@ commands:
   worker    run the Temporal worker
   migrate   apply database migrations and built-in policy/calendar data
   dev       migrate, seed demo accounts, run worker and API in one process
-  setup-temporal     register the custom search attributes in the namespace
+  setup-temporal     register the search attributes and the yearly compliance schedule
   search-attributes  print the temporal server start-dev flags for them
 
 environment:

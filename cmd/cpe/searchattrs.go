@@ -34,9 +34,23 @@ func typeName(t enumspb.IndexedValueType) string {
 	return strings.TrimPrefix(t.String(), "INDEXED_VALUE_TYPE_")
 }
 
-// runSetupTemporal registers the custom search attributes missing from the
-// namespace (for a Temporal cluster started without them, as in deploy/).
+// runSetupTemporal prepares the namespace: the custom search attributes
+// missing from it (a cluster started without them, as in deploy/) and the
+// yearly compliance schedule. Both steps are idempotent.
 func runSetupTemporal(ctx context.Context, a *app) error {
+	if err := registerSearchAttributes(ctx, a); err != nil {
+		return err
+	}
+	if err := workflows.EnsureComplianceSchedule(ctx, a.temporal, a.cfg.TaskQueue); err != nil {
+		return fmt.Errorf("compliance schedule: %w", err)
+	}
+	a.log.Info("compliance schedule in place", "schedule", workflows.ComplianceScheduleID)
+	return nil
+}
+
+// registerSearchAttributes adds the custom search attributes the namespace
+// lacks and refuses one registered with another type.
+func registerSearchAttributes(ctx context.Context, a *app) error {
 	ops := a.temporal.OperatorService()
 	have, err := ops.ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: a.cfg.TemporalNamespace})
 	if err != nil {

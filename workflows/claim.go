@@ -1,0 +1,129 @@
+package workflows
+
+import (
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/liaoning-finance/cpe/activities"
+	"github.com/liaoning-finance/cpe/store"
+)
+
+// ClaimWorkflow runs one credit claim of a person (DESIGN.md §4): the
+// review by the finance department of the person's region on the shared
+// review step (deadline, reminder, escalations), then approval (credits
+// posted to the ledger once), rejection, or return for amendment within
+// the policy's correction window, after which an unamended claim is
+// abandoned; the applicant may withdraw it until its final decision. It
+// returns the final stage.
+//
+// Every change is written to the read model in PostgreSQL by an activity
+// before the Update that caused it returns, and shown in the search
+// attributes and current details.
+func ClaimWorkflow(ctx workflow.Context, in ClaimInput) (string, error) {
+	ctx = withActivityOptions(ctx)
+	r := newClaimRun(in)
+	if err := r.register(ctx); err != nil {
+		return "", err
+	}
+	if err := workflow.ExecuteActivity(ctx, acts.CreateClaim,
+		activities.CreateClaimInput{Claim: r.c, Actor: in.Submitter}).Get(ctx, nil); err != nil {
+		return "", err
+	}
+	if err := r.loadRules(ctx); err != nil {
+		return "", err
+	}
+	for r.c.Open() {
+		var err error
+		if r.c.Stage == store.ClaimStageReview {
+			err = r.reviewClaim(ctx)
+		} else {
+			err = r.awaitAmendment(ctx)
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+	r.refusePending()
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
+		return "", err
+	}
+	return r.c.Stage, nil
+}
+
+// claimRun is the state of one ClaimWorkflow run.
+type claimRun struct {
+	// c is the read model as the workflow sees it; every change goes
+	// through persist.
+	c     store.Claim
+	rules activities.Rules
+	// review is the current or last review step.
+	review *Review
+	// approved are the credits of the accepted approval (nil: as claimed).
+	approved *store.ClaimCredits
+
+	// Accepted Updates waiting for the main loop.
+	withdraw *pending[ClaimWithdrawRequest]
+	amend    *pending[ClaimAmendRequest]
+	// onOpen is merged into the change that opens the next review.
+	onOpen store.ClaimChange
+	// acks are the Updates answered by the next successful persist.
+	acks []string
+	// outcomes are the answers of Updates, by update id.
+	outcomes map[string]claimOutcome
+}
+
+// claimOutcome is an Update's answer.
+type claimOutcome struct {
+	result ClaimUpdateResult
+	err    error
+}
+
+func newClaimRun(in ClaimInput) *claimRun {
+	c := in.Claim
+	c.Stage, c.AssignedRegion, c.WorkflowID, c.Seq = store.ClaimStageReview, c.Region, store.ClaimWorkflowID(c.ID), 0
+	c.Approved, c.Decisions = nil, nil
+	return &claimRun{c: c, outcomes: map[string]claimOutcome{}}
+}
+
+// loadRules reads the review rules of the claim's policy year.
+func (r *claimRun) loadRules(ctx workflow.Context) error {
+	return workflow.ExecuteActivity(ctx, acts.Rules, r.c.PolicyYear).Get(ctx, &r.rules)
+}
+
+// persist writes the current state with ch in one activity, then shows it
+// in the UI and answers the Updates waiting for it.
+func (r *claimRun) persist(ctx workflow.Context, ch store.ClaimChange) error {
+	r.c.Seq++
+	ch.Claim = r.c
+	if err := workflow.ExecuteActivity(ctx, acts.ApplyClaimChange, ch).Get(ctx, nil); err != nil {
+		return err
+	}
+	if err := r.publish(ctx); err != nil {
+		return err
+	}
+	for _, id := range r.acks {
+		r.outcomes[id] = claimOutcome{result: ClaimUpdateResult{Stage: r.c.Stage, Version: r.c.Seq}}
+	}
+	r.acks = nil
+	return nil
+}
+
+// refusePending answers the Updates accepted but not applied when the
+// claim ended.
+func (r *claimRun) refusePending() {
+	err := conflict("the claim ended as %s before the request could take effect", r.c.Stage)
+	ids := append([]string(nil), r.acks...)
+	if r.withdraw != nil {
+		ids = append(ids, r.withdraw.id)
+	}
+	if r.amend != nil {
+		ids = append(ids, r.amend.id)
+	}
+	if r.review != nil && r.review.Decided() != nil {
+		ids = append(ids, r.review.Decided().RequestID)
+	}
+	for _, id := range ids {
+		if _, done := r.outcomes[id]; !done {
+			r.outcomes[id] = claimOutcome{err: err}
+		}
+	}
+}
