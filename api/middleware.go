@@ -3,6 +3,7 @@ package api
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -68,14 +69,23 @@ type httpMetrics struct {
 	duration *prometheus.HistogramVec
 }
 
+// newHTTPMetrics registers the request histogram in reg, or reuses the one
+// an earlier Handler call registered there.
 func newHTTPMetrics(reg *prometheus.Registry) *httpMetrics {
 	m := &httpMetrics{duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "cpe_http_request_duration_seconds",
 		Help:    "HTTP request latency by route and status.",
 		Buckets: prometheus.DefBuckets,
 	}, []string{"method", "route", "status"})}
-	if reg != nil {
-		reg.MustRegister(m.duration)
+	if reg == nil {
+		return m
+	}
+	if err := reg.Register(m.duration); err != nil {
+		var are prometheus.AlreadyRegisteredError
+		if !errors.As(err, &are) {
+			panic(err)
+		}
+		m.duration = are.ExistingCollector.(*prometheus.HistogramVec)
 	}
 	return m
 }

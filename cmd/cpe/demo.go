@@ -100,10 +100,11 @@ func scopeOf(a store.Account) string {
 func printDemo(w io.Writer, cfg config.Config, accounts []demoAccount) {
 	fmt.Fprintf(w, "\nCPE approvals is running.\n  API          http://%s  (ready: http://%s/readyz)\n  Temporal UI  http://localhost:8233\n\n", cfg.HTTPAddr, cfg.HTTPAddr)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ACCOUNT\tROLE\tSCOPE\tTOKEN")
-	fmt.Fprintf(tw, "admin (CPE_ADMIN_TOKEN)\tadmin\tprovince\t%s\n", cfg.AdminToken)
+	// The label goes last: Chinese names would skew tabwriter's columns.
+	fmt.Fprintln(tw, "ROLE\tSCOPE\tTOKEN\tACCOUNT")
+	fmt.Fprintf(tw, "admin\tprovince\t%s\tadmin (CPE_ADMIN_TOKEN)\n", cfg.AdminToken)
 	for _, a := range accounts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.label, a.role, a.scope, a.token)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.role, a.scope, a.token, a.label)
 	}
 	_ = tw.Flush()
 	fmt.Fprintln(w, "\nUse a token as: Authorization: Bearer <token>.  Ctrl-C stops everything.")
