@@ -129,7 +129,7 @@ func newHarness(t *testing.T, submitted, start, end time.Time, region string) *h
 	env.OnActivity(acts.Schedule, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, req activities.ScheduleRequest) (activities.Schedule, error) {
 			return activities.ComputeSchedule(cal, req)
-		})
+		}).After(tmpScheduleDelay)
 	env.OnActivity(acts.Rules, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, year int) (activities.Rules, error) {
 			for _, p := range policy.Builtin() {
@@ -236,3 +236,5 @@ func wantRefused(t *testing.T, name string, o *updateOutcome, typ string) {
 		t.Errorf("%s: want a %s refusal, got accepted=%v rejected=%v err=%v", name, typ, o.accepted, o.rejected, o.err)
 	}
 }
+
+var tmpScheduleDelay time.Duration
