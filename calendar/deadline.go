@@ -23,6 +23,8 @@ type Deadline struct {
 	// Provisional is true when a day counted lies in a year without
 	// holiday data, so that plain Monday to Friday was assumed.
 	Provisional bool `json:"provisional"`
+	// Note says why a provisional deadline is provisional.
+	Note string `json:"note,omitempty"`
 }
 
 // checkWorkingDays rejects n outside 1…MaxWorkingDays.
@@ -40,17 +42,24 @@ func (c *Calendar) AddWorkingDays(from Date, n int) (Deadline, error) {
 	if err := checkWorkingDays(n); err != nil {
 		return Deadline{}, err
 	}
-	provisional := false
+	unknownYear := 0
 	d := from
 	for count := 0; count < n; {
 		d = d.AddDays(1)
 		working, known := c.IsWorkingDay(d)
-		provisional = provisional || !known
+		if !known && unknownYear == 0 {
+			unknownYear = d.Year
+		}
 		if working {
 			count++
 		}
 	}
-	return Deadline{Date: d, At: d.EndOf(), Provisional: provisional}, nil
+	dl := Deadline{Date: d, At: d.EndOf(), Provisional: unknownYear != 0}
+	if dl.Provisional {
+		dl.Note = fmt.Sprintf("provisional: no holiday data is loaded for %d, so Monday to Friday were counted; "+
+			"the date may move when the State Council schedule for %d is loaded", unknownYear, unknownYear)
+	}
+	return dl, nil
 }
 
 // SubtractWorkingDays returns the n-th working day before due, going

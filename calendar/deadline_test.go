@@ -3,6 +3,7 @@ package calendar_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/liaoning-finance/cpe/calendar"
@@ -41,6 +42,9 @@ func TestAddWorkingDays(t *testing.T) {
 			want := mustDate(t, tt.want)
 			if got.Date != want || !got.At.Equal(want.EndOf()) || got.Provisional != tt.provisional {
 				t.Errorf("AddWorkingDays(%s, %d) = %+v, want %s provisional=%v", tt.from, tt.n, got, tt.want, tt.provisional)
+			}
+			if tt.provisional != strings.Contains(got.Note, "no holiday data is loaded for 2027") {
+				t.Errorf("AddWorkingDays(%s, %d): note %q, provisional %v", tt.from, tt.n, got.Note, tt.provisional)
 			}
 		})
 	}
