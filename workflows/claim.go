@@ -42,7 +42,7 @@ func ClaimWorkflow(ctx workflow.Context, in ClaimInput) (string, error) {
 			return "", err
 		}
 	}
-	r.refusePending()
+	r.refusePending(pendingID(r.withdraw), pendingID(r.amend))
 	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
 		return "", err
 	}
@@ -51,12 +51,11 @@ func ClaimWorkflow(ctx workflow.Context, in ClaimInput) (string, error) {
 
 // claimRun is the state of one ClaimWorkflow run.
 type claimRun struct {
+	subject
 	// c is the read model as the workflow sees it; every change goes
 	// through persist.
 	c     store.Claim
 	rules activities.Rules
-	// review is the current or last review step.
-	review *Review
 	// approved are the credits of the accepted approval (nil: as claimed).
 	approved *store.ClaimCredits
 
@@ -65,23 +64,15 @@ type claimRun struct {
 	amend    *pending[ClaimAmendRequest]
 	// onOpen is merged into the change that opens the next review.
 	onOpen store.ClaimChange
-	// acks are the Updates answered by the next successful persist.
-	acks []string
-	// outcomes are the answers of Updates, by update id.
-	outcomes map[string]claimOutcome
-}
-
-// claimOutcome is an Update's answer.
-type claimOutcome struct {
-	result ClaimUpdateResult
-	err    error
 }
 
 func newClaimRun(in ClaimInput) *claimRun {
 	c := in.Claim
 	c.Stage, c.AssignedRegion, c.WorkflowID, c.Seq = store.ClaimStageReview, c.Region, store.ClaimWorkflowID(c.ID), 0
 	c.Approved, c.Decisions = nil, nil
-	return &claimRun{c: c, outcomes: map[string]claimOutcome{}}
+	r := &claimRun{c: c}
+	r.subject = newSubject(kindClaim, c.ID, func() string { return r.c.Stage }, r.reviewStep)
+	return r
 }
 
 // loadRules reads the review rules of the claim's policy year.
@@ -100,30 +91,6 @@ func (r *claimRun) persist(ctx workflow.Context, ch store.ClaimChange) error {
 	if err := r.publish(ctx); err != nil {
 		return err
 	}
-	for _, id := range r.acks {
-		r.outcomes[id] = claimOutcome{result: ClaimUpdateResult{Stage: r.c.Stage, Version: r.c.Seq}}
-	}
-	r.acks = nil
+	r.answer(r.c.Seq)
 	return nil
-}
-
-// refusePending answers the Updates accepted but not applied when the
-// claim ended.
-func (r *claimRun) refusePending() {
-	err := conflict("the claim ended as %s before the request could take effect", r.c.Stage)
-	ids := append([]string(nil), r.acks...)
-	if r.withdraw != nil {
-		ids = append(ids, r.withdraw.id)
-	}
-	if r.amend != nil {
-		ids = append(ids, r.amend.id)
-	}
-	if r.review != nil && r.review.Decided() != nil {
-		ids = append(ids, r.review.Decided().RequestID)
-	}
-	for _, id := range ids {
-		if _, done := r.outcomes[id]; !done {
-			r.outcomes[id] = claimOutcome{err: err}
-		}
-	}
 }

@@ -20,60 +20,49 @@ const (
 
 // register installs the claim's Update handlers with their validators.
 func (r *claimRun) register(ctx workflow.Context) error {
-	handlers := []struct {
-		name, description  string
-		handler, validator any
-	}{
-		{DecideUpdate, "approve (possibly fewer credits), reject or return the claim", r.decide, r.validateDecision},
-		{AmendUpdate, "resubmit a returned claim", r.amendClaim, r.validateAmend},
-		{WithdrawUpdate, "withdraw the claim before its final decision", r.withdrawClaim, r.validateWithdraw},
-	}
-	for _, h := range handlers {
-		if err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.handler, workflow.UpdateHandlerOptions{
-			Validator: h.validator, Description: h.description,
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return setUpdateHandlers(ctx,
+		updateHandler{DecideUpdate, "approve (possibly fewer credits), reject or return the claim", r.decide, r.validateDecision},
+		queued(&r.subject, AmendUpdate, "resubmit a returned claim", &r.amend, r.validateAmend),
+		queued(&r.subject, WithdrawUpdate, "withdraw the claim before its final decision", &r.withdraw, r.validateWithdraw),
+	)
 }
 
-// wait blocks the current Update until the main loop answered it.
-func (r *claimRun) wait(ctx workflow.Context) (ClaimUpdateResult, error) {
-	id := workflow.GetCurrentUpdateInfo(ctx).ID
-	if err := workflow.Await(ctx, func() bool { _, ok := r.outcomes[id]; return ok }); err != nil {
-		return ClaimUpdateResult{}, err
+// reviewStep is the review step and round of the claim's stage, or ""
+// when it is not in review or is being withdrawn.
+func (r *claimRun) reviewStep() (string, int) {
+	if r.c.Stage != store.ClaimStageReview || r.withdraw != nil {
+		return "", 0
 	}
-	o := r.outcomes[id]
-	return o.result, o.err
+	return StepClaim, r.c.Returns + 1
 }
 
-// reviewOpening reports whether the claim is in review but its review has
-// not opened yet (the workflow is computing its deadline).
-func (r *claimRun) reviewOpening() bool {
-	return r.c.Stage == store.ClaimStageReview && (r.review == nil || !r.review.Open) && r.withdraw == nil
-}
-
-// validateDecision lets a decision through while the review is opening:
-// the handler checks it in full once it opened.
+// validateDecision checks a decision as the review step does (see
+// subject.validateDecision), then the claim's own rules.
 func (r *claimRun) validateDecision(_ workflow.Context, req ClaimDecisionRequest) error {
-	if r.reviewOpening() {
-		return nil
-	}
-	return r.checkDecision(req)
-}
-
-// checkDecision says whether req may take effect on the open review now.
-func (r *claimRun) checkDecision(req ClaimDecisionRequest) error {
-	if r.c.Stage != store.ClaimStageReview || r.review == nil {
-		return conflict("the claim is at stage %s: no review is open", r.c.Stage)
-	}
-	if err := r.review.Check(req.DecisionRequest); err != nil {
+	if err := r.subject.validateDecision(req.DecisionRequest); err != nil {
 		return err
 	}
-	if r.withdraw != nil {
-		return conflict("the claim is being withdrawn")
+	return r.checkClaimRules(req)
+}
+
+// decide takes a decision once the review is open: a decision sent while
+// it opens waits for it.
+func (r *claimRun) decide(ctx workflow.Context, req ClaimDecisionRequest) (UpdateResult, error) {
+	rev, err := r.awaitReview(ctx, req.DecisionRequest)
+	if err == nil {
+		err = r.checkClaimRules(req)
 	}
+	if err != nil {
+		return UpdateResult{}, err
+	}
+	r.approved = req.Credits
+	rev.Accept(ctx, req.DecisionRequest)
+	return r.wait(ctx)
+}
+
+// checkClaimRules checks the credits of a decision and that an approved
+// claim has a proof.
+func (r *claimRun) checkClaimRules(req ClaimDecisionRequest) error {
 	if req.Credits != nil {
 		if err := r.checkCredits(req); err != nil {
 			return err
@@ -112,20 +101,6 @@ func hundredths(x float64) bool {
 	return x >= 0 && !math.IsInf(x, 0) && math.Abs(x*100-math.Round(x*100)) < 1e-6
 }
 
-// decide waits for the review to open when it is opening, then takes the
-// decision if it may take effect.
-func (r *claimRun) decide(ctx workflow.Context, req ClaimDecisionRequest) (ClaimUpdateResult, error) {
-	if err := workflow.Await(ctx, func() bool { return !r.reviewOpening() }); err != nil {
-		return ClaimUpdateResult{}, err
-	}
-	if err := r.checkDecision(req); err != nil {
-		return ClaimUpdateResult{}, err
-	}
-	r.approved = req.Credits
-	r.review.Accept(ctx, req.DecisionRequest)
-	return r.wait(ctx)
-}
-
 // checkApplicant lets through only the accountant whose claim it is.
 func (r *claimRun) checkApplicant(a store.Actor, personID int64) error {
 	if a.Role != roleApplicant || personID != r.c.PersonID {
@@ -153,14 +128,6 @@ func (r *claimRun) validateWithdraw(_ workflow.Context, req ClaimWithdrawRequest
 	return nil
 }
 
-func (r *claimRun) withdrawClaim(ctx workflow.Context, req ClaimWithdrawRequest) (ClaimUpdateResult, error) {
-	if err := r.validateWithdraw(ctx, req); err != nil {
-		return ClaimUpdateResult{}, err
-	}
-	r.withdraw = &pending[ClaimWithdrawRequest]{id: workflow.GetCurrentUpdateInfo(ctx).ID, req: req}
-	return r.wait(ctx)
-}
-
 func (r *claimRun) validateAmend(_ workflow.Context, req ClaimAmendRequest) error {
 	if err := r.checkApplicant(req.Actor, req.PersonID); err != nil {
 		return err
@@ -174,12 +141,4 @@ func (r *claimRun) validateAmend(_ workflow.Context, req ClaimAmendRequest) erro
 		return invalid("year", "required")
 	}
 	return nil
-}
-
-func (r *claimRun) amendClaim(ctx workflow.Context, req ClaimAmendRequest) (ClaimUpdateResult, error) {
-	if err := r.validateAmend(ctx, req); err != nil {
-		return ClaimUpdateResult{}, err
-	}
-	r.amend = &pending[ClaimAmendRequest]{id: workflow.GetCurrentUpdateInfo(ctx).ID, req: req}
-	return r.wait(ctx)
 }

@@ -2,7 +2,6 @@ package workflows
 
 import (
 	"fmt"
-	"strconv"
 
 	"go.temporal.io/sdk/workflow"
 
@@ -39,10 +38,8 @@ func (r *claimRun) reviewClaim(ctx workflow.Context) error {
 // persistReview writes the review's state (with any change waiting for the
 // review to open) to the read model.
 func (r *claimRun) persistReview(ctx workflow.Context) error {
-	rev := r.review
-	due := rev.Due.At
-	r.c.AssignedRegion, r.c.EscalationLevel, r.c.ReviewDueAt, r.c.Overdue = rev.Assigned.Code, rev.EscalationLevel, &due, rev.Overdue
-	item := rev.Item(ClaimSummary(r.c))
+	r.c.AssignedRegion, r.c.EscalationLevel, r.c.ReviewDueAt, r.c.Overdue = r.review.shown()
+	item := r.review.Item(ClaimSummary(r.c))
 	ch := r.onOpen
 	r.onOpen = store.ClaimChange{}
 	ch.Review = &item
@@ -112,14 +109,11 @@ func (r *claimRun) awaitAmendment(ctx workflow.Context) error {
 // applyAmend takes the amended content; the next review writes it with the
 // audit line when it opens, and answers the Update then.
 func (r *claimRun) applyAmend(ctx workflow.Context) error {
-	a := r.amend
-	r.amend = nil
-	req := a.req
+	req := take(&r.subject, &r.amend)
 	policyChanged := req.PolicyYear != r.c.PolicyYear
 	r.c.Year, r.c.PolicyYear, r.c.ClaimDetails, r.c.Claimed = req.Year, req.PolicyYear, req.Details, req.Claimed
 	r.c.Stage, r.c.CorrectionDueAt = store.ClaimStageReview, nil
-	r.acks = append(r.acks, a.id)
-	audit := claimAudit(req.Actor, "claim.amend", r.c.ID, map[string]any{"year": req.Year, "details": req.Details,
+	audit := r.audit(req.Actor, "claim.amend", map[string]any{"year": req.Year, "details": req.Details,
 		"claimed_credits": req.Claimed, "round": r.c.Returns + 1})
 	r.onOpen = store.ClaimChange{Audit: &audit}
 	if policyChanged {
@@ -130,32 +124,19 @@ func (r *claimRun) applyAmend(ctx workflow.Context) error {
 
 // doWithdraw ends the claim as withdrawn by the applicant.
 func (r *claimRun) doWithdraw(ctx workflow.Context) error {
-	w := r.withdraw
-	r.withdraw = nil
+	w := take(&r.subject, &r.withdraw)
 	var item *store.ReviewItem
 	if r.c.Stage == store.ClaimStageReview {
 		item = r.closeReview()
 	}
 	r.c.Stage, r.c.CorrectionDueAt = store.ClaimStageWithdrawn, nil
-	r.acks = append(r.acks, w.id)
-	audit := claimAudit(w.req.Actor, "claim.withdraw", r.c.ID, map[string]any{"reason": w.req.Reason})
+	audit := r.audit(w.Actor, "claim.withdraw", map[string]any{"reason": w.Reason})
 	return r.persist(ctx, store.ClaimChange{Review: item, Audit: &audit})
 }
 
 // abandon ends a returned claim that was not amended in time.
 func (r *claimRun) abandon(ctx workflow.Context) error {
-	audit := claimAudit(store.SystemActor, "claim.abandon", r.c.ID, map[string]any{"correction_due_at": r.c.CorrectionDueAt})
+	audit := r.audit(store.SystemActor, "claim.abandon", map[string]any{"correction_due_at": r.c.CorrectionDueAt})
 	r.c.Stage = store.ClaimStageAbandoned
 	return r.persist(ctx, store.ClaimChange{Audit: &audit})
-}
-
-// claimAudit builds the audit line of an action by actor on a claim.
-func claimAudit(actor store.Actor, action string, claimID int64, details map[string]any) store.AuditEntry {
-	var account *int64
-	if actor.AccountID != 0 {
-		id := actor.AccountID
-		account = &id
-	}
-	return store.AuditEntry{AccountID: account, Role: actor.Role, Action: action, SubjectKind: kindClaim,
-		SubjectID: strconv.FormatInt(claimID, 10), Details: details}
 }

@@ -40,7 +40,7 @@ func TestClaimOtherExamApproved(t *testing.T) {
 	wantRefused(t, "applicant deciding", applicantDecides, ErrForbidden)
 	wantRefused(t, "reviewer of another city", otherCity, ErrForbidden)
 	wantOK(t, "approve", approve)
-	if res, ok := approve.result.(ClaimUpdateResult); !ok || res.Stage != store.ClaimStageApproved {
+	if res, ok := approve.result.(UpdateResult); !ok || res.Stage != store.ClaimStageApproved {
 		t.Errorf("approve result %+v", approve.result)
 	}
 	last := h.db.lastChange()
@@ -295,7 +295,8 @@ func TestClaimReturnRoundsLimited(t *testing.T) {
 // A decision sent while the review is still opening (its deadline being
 // computed) waits for it and takes effect; one out of scope is refused then.
 func TestClaimDecisionWhileReviewOpens(t *testing.T) {
-	h := newSlowClaimHarness(t, at("2025-06-02 10:00"), examClaim(), time.Minute)
+	h := newClaimHarness(t, at("2025-06-02 10:00"), examClaim())
+	h.slowSchedule(time.Minute)
 	early := h.decide(at("2025-06-02 10:00").Add(10*time.Second), "early", countyRev, DecisionApprove, "", nil)
 	foreign := h.decide(at("2025-06-02 10:00").Add(20*time.Second), "foreign", otherCityRev, DecisionApprove, "", nil)
 	if got := h.run(); got != store.ClaimStageApproved {

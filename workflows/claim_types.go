@@ -3,9 +3,7 @@ package workflows
 import (
 	"fmt"
 
-	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/temporal"
 
 	"github.com/liaoning-finance/cpe/store"
 )
@@ -21,21 +19,13 @@ const roleApplicant = "accountant"
 
 // ClaimInput starts a ClaimWorkflow. A ClaimWorkflow takes the Updates
 // DecideUpdate (ClaimDecisionRequest), AmendUpdate (ClaimAmendRequest) and
-// WithdrawUpdate (ClaimWithdrawRequest); each returns a ClaimUpdateResult.
+// WithdrawUpdate (ClaimWithdrawRequest); each returns an UpdateResult.
 type ClaimInput struct {
 	// Claim is the claim as submitted: id, person, region, city, kind,
 	// year, policy year, details and claimed credits.
 	Claim store.Claim `json:"claim"`
 	// Submitter is the accountant account that filed it.
 	Submitter store.Actor `json:"submitter"`
-}
-
-// ClaimUpdateResult is what a claim Update returns once its change took
-// effect and is in the read model.
-type ClaimUpdateResult struct {
-	Stage string `json:"stage"`
-	// Version is the read model's version after the change.
-	Version int64 `json:"version"`
 }
 
 // ClaimDecisionRequest is a review decision on a claim (Step StepClaim).
@@ -81,15 +71,8 @@ func ClaimSummary(c store.Claim) string {
 // A second start of the same claim finds the running workflow, and a claim
 // whose workflow finished is never started again.
 func ClaimStartOptions(c store.Claim, taskQueue string) client.StartWorkflowOptions {
-	return client.StartWorkflowOptions{
-		ID:                       store.ClaimWorkflowID(c.ID),
-		TaskQueue:                taskQueue,
-		StaticSummary:            ClaimSummary(c),
-		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
-		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
-		TypedSearchAttributes: temporal.NewSearchAttributes(
-			KindKey.ValueSet(kindClaim), StageKey.ValueSet(store.ClaimStageReview),
-			RegionKey.ValueSet(c.Region), CityKey.ValueSet(c.City), AssignedRegionKey.ValueSet(c.Region),
-			YearKey.ValueSet(int64(c.Year)), OverdueKey.ValueSet(false), EscalationLevelKey.ValueSet(0)),
-	}
+	return startOptions(store.ClaimWorkflowID(c.ID), taskQueue, ClaimSummary(c),
+		KindKey.ValueSet(kindClaim), StageKey.ValueSet(store.ClaimStageReview),
+		RegionKey.ValueSet(c.Region), CityKey.ValueSet(c.City), AssignedRegionKey.ValueSet(c.Region),
+		YearKey.ValueSet(int64(c.Year)), OverdueKey.ValueSet(false), EscalationLevelKey.ValueSet(0))
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/liaoning-finance/cpe/store"
@@ -15,26 +14,9 @@ import (
 // and the current details. Neither names the person.
 func (r *claimRun) publish(ctx workflow.Context) error {
 	c := r.c
-	updates := []temporal.SearchAttributeUpdate{
-		KindKey.ValueSet(kindClaim), StageKey.ValueSet(c.Stage), RegionKey.ValueSet(c.Region),
-		CityKey.ValueSet(c.City), YearKey.ValueSet(int64(c.Year)), OverdueKey.ValueSet(c.Overdue),
-		EscalationLevelKey.ValueSet(int64(c.EscalationLevel)),
-	}
-	if c.AssignedRegion != "" {
-		updates = append(updates, AssignedRegionKey.ValueSet(c.AssignedRegion))
-	} else {
-		updates = append(updates, AssignedRegionKey.ValueUnset())
-	}
-	if due := r.currentDue(); due != nil {
-		updates = append(updates, DueAtKey.ValueSet(*due))
-	} else {
-		updates = append(updates, DueAtKey.ValueUnset())
-	}
-	if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
-		return err
-	}
-	workflow.SetCurrentDetails(ctx, r.details())
-	return nil
+	return publish(ctx, searchState{kind: kindClaim, stage: c.Stage, region: c.Region, city: c.City, year: c.Year,
+		overdue: c.Overdue, escalationLevel: c.EscalationLevel, assignedRegion: c.AssignedRegion, dueAt: r.currentDue()},
+		r.details())
 }
 
 // currentDue is the deadline of the claim's stage, if it has one: the
@@ -60,10 +42,7 @@ func (r *claimRun) details() string {
 		fmt.Fprintf(&b, "- approved: %g professional, %g public credits\n", c.Approved.Professional, c.Approved.Public)
 	}
 	if c.Stage == store.ClaimStageReview && r.review != nil {
-		fmt.Fprintf(&b, "- review round %d, held by %s", r.review.Spec.Round, c.AssignedRegion)
-		if c.EscalationLevel > 0 {
-			fmt.Fprintf(&b, " (escalated %d level(s))", c.EscalationLevel)
-		}
+		writeHolder(&b, "review", r.review.Spec.Round, c.AssignedRegion, c.EscalationLevel)
 		b.WriteString("\n")
 	}
 	if due := r.currentDue(); due != nil {
@@ -71,11 +50,7 @@ func (r *claimRun) details() string {
 		if c.Stage == store.ClaimStageReturned {
 			what = "amendment due"
 		}
-		fmt.Fprintf(&b, "- %s: %s", what, localTime(*due))
-		if c.Overdue {
-			b.WriteString(" — **overdue**")
-		}
-		b.WriteString("\n")
+		writeDue(&b, what, *due, c.Overdue)
 	}
 	return b.String()
 }

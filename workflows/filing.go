@@ -48,7 +48,7 @@ func FilingWorkflow(ctx workflow.Context, in FilingInput) (string, error) {
 			return "", err
 		}
 	}
-	r.refusePending()
+	r.refusePending(pendingID(r.withdraw), pendingID(r.amend), pendingID(r.records))
 	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) }); err != nil {
 		return "", err
 	}
@@ -66,13 +66,12 @@ func terminal(stage string) bool {
 
 // filingRun is the state of one FilingWorkflow run.
 type filingRun struct {
+	subject
 	// f is the read model as the workflow sees it; every change goes
 	// through persist.
 	f         store.Filing
 	submitter store.Actor
 	rules     activities.Rules
-	// review is the current or last review step.
-	review *Review
 	// flags counts the integrity flags of the records review.
 	flags int
 	// started is set by the "training start" timer.
@@ -88,29 +87,15 @@ type filingRun struct {
 	records  *pending[RecordsRequest]
 	// onOpen is merged into the change that opens the next review.
 	onOpen store.FilingChange
-	// acks are the Updates answered by the next successful persist.
-	acks []string
-	// outcomes are the answers of Updates, by update id.
-	outcomes map[string]outcome
-}
-
-// pending is an accepted Update request.
-type pending[T any] struct {
-	id  string
-	req T
-}
-
-// outcome is an Update's answer.
-type outcome struct {
-	result FilingUpdateResult
-	err    error
 }
 
 func newFilingRun(in FilingInput) *filingRun {
 	f := in.Filing
 	f.Stage, f.ReviewStep, f.WorkflowID, f.Seq = store.StageFilingReview, StepFiling, store.FilingWorkflowID(f.ID), 0
 	f.Decisions, f.Flags = nil, nil
-	return &filingRun{f: f, submitter: in.Submitter, outcomes: map[string]outcome{}}
+	r := &filingRun{f: f, submitter: in.Submitter}
+	r.subject = newSubject(kindFiling, f.ID, func() string { return r.f.Stage }, r.reviewStep)
+	return r
 }
 
 // loadRules reads the policy rules of the filing's year.
@@ -146,38 +131,6 @@ func (r *filingRun) persist(ctx workflow.Context, ch store.FilingChange) ([]stor
 	if err := r.publish(ctx); err != nil {
 		return nil, err
 	}
-	for _, id := range r.acks {
-		r.outcomes[id] = outcome{result: FilingUpdateResult{Stage: r.f.Stage, Version: r.f.Seq}}
-	}
-	r.acks = nil
+	r.answer(r.f.Seq)
 	return flags, nil
-}
-
-// refusePending answers the Updates accepted but not applied when the
-// filing ended.
-func (r *filingRun) refusePending() {
-	err := conflict("the filing ended as %s before the request could take effect", r.f.Stage)
-	for _, id := range r.pendingIDs() {
-		if _, done := r.outcomes[id]; !done {
-			r.outcomes[id] = outcome{err: err}
-		}
-	}
-}
-
-// pendingIDs lists the update ids of accepted, unapplied requests.
-func (r *filingRun) pendingIDs() []string {
-	ids := append([]string(nil), r.acks...)
-	if r.withdraw != nil {
-		ids = append(ids, r.withdraw.id)
-	}
-	if r.amend != nil {
-		ids = append(ids, r.amend.id)
-	}
-	if r.records != nil {
-		ids = append(ids, r.records.id)
-	}
-	if r.review != nil && r.review.Decided() != nil {
-		ids = append(ids, r.review.Decided().RequestID)
-	}
-	return ids
 }

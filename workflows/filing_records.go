@@ -85,7 +85,7 @@ func (r *filingRun) holder(home codes.Region) (codes.Region, error) {
 // escalateRecords hands overdue records to dept and tells it.
 func (r *filingRun) escalateRecords(ctx workflow.Context, home, dept codes.Region, which string) error {
 	r.f.AssignedRegion, r.f.EscalationLevel = dept.Code, max(0, int(dept.Level)-int(home.Level))
-	audit := auditEntry(store.SystemActor, "filing.records_overdue", r.f.ID, map[string]any{
+	audit := r.audit(store.SystemActor, "filing.records_overdue", map[string]any{
 		"assigned_region": dept.Code, "escalation_level": r.f.EscalationLevel})
 	if _, err := r.persist(ctx, store.FilingChange{Audit: &audit}); err != nil {
 		return err
@@ -103,12 +103,9 @@ func (r *filingRun) recordsNotice(kind, region, message string) store.Notificati
 // takeRecords moves an uploaded batch into review; the review writes it
 // (with the integrity flags) when it opens, and answers the Update then.
 func (r *filingRun) takeRecords() {
-	rec := r.records
-	r.records = nil
-	batch := rec.req.BatchID
+	batch := take(&r.subject, &r.records).BatchID
 	r.f.RecordsBatchID = &batch
 	r.f.Stage, r.f.CorrectionDueAt = store.StageRecordsReview, nil
-	r.acks = append(r.acks, rec.id)
 	r.onOpen = store.FilingChange{CheckOverlaps: true, BatchStatus: store.BatchInReview}
 }
 

@@ -33,7 +33,7 @@ func (r *filingRun) openReview(ctx workflow.Context, step string, returns int, s
 // persistReview writes the review's state (with any change waiting for the
 // review to open) to the read model.
 func (r *filingRun) persistReview(ctx workflow.Context) error {
-	r.showReview()
+	r.f.AssignedRegion, r.f.EscalationLevel, r.f.ReviewDueAt, r.f.Overdue = r.review.shown()
 	item := r.review.Item(r.f.Title)
 	ch := r.onOpen
 	r.onOpen = store.FilingChange{}
@@ -43,13 +43,6 @@ func (r *filingRun) persistReview(ctx workflow.Context) error {
 		r.flags = len(flags)
 	}
 	return err
-}
-
-// showReview copies the open review's state into the filing.
-func (r *filingRun) showReview() {
-	rev := r.review
-	due := rev.Due.At
-	r.f.AssignedRegion, r.f.EscalationLevel, r.f.ReviewDueAt, r.f.Overdue = rev.Assigned.Code, rev.EscalationLevel, &due, rev.Overdue
 }
 
 // closeReview clears the review from the filing after a decision or a stop
@@ -145,15 +138,12 @@ func (r *filingRun) filingReturned(ctx workflow.Context) error {
 // applyAmend takes the amended data; the next filing review writes it with
 // the audit line when it opens, and answers the Update then.
 func (r *filingRun) applyAmend(ctx workflow.Context) error {
-	a := r.amend
-	r.amend = nil
-	req := a.req
+	req := take(&r.subject, &r.amend)
 	yearChanged := req.Year != r.f.Year
 	r.f.Title, r.f.Category, r.f.Level, r.f.Venue = req.Title, req.Category, req.Level, req.Venue
 	r.f.StartAt, r.f.EndAt, r.f.Credits, r.f.Year = req.StartAt, req.EndAt, req.Credits, req.Year
 	r.f.Stage = store.StageFilingReview
-	r.acks = append(r.acks, a.id)
-	audit := auditEntry(req.Actor, "filing.amend", r.f.ID, map[string]any{"title": req.Title, "category": req.Category,
+	audit := r.audit(req.Actor, "filing.amend", map[string]any{"title": req.Title, "category": req.Category,
 		"level": req.Level, "venue": req.Venue, "start_at": req.StartAt, "end_at": req.EndAt, "credits": req.Credits,
 		"round": r.f.FilingReturns + 1})
 	r.onOpen = store.FilingChange{Audit: &audit}
@@ -166,15 +156,13 @@ func (r *filingRun) applyAmend(ctx workflow.Context) error {
 
 // doWithdraw ends the filing as withdrawn by the institution.
 func (r *filingRun) doWithdraw(ctx workflow.Context) error {
-	w := r.withdraw
-	r.withdraw = nil
+	w := take(&r.subject, &r.withdraw)
 	var item *store.ReviewItem
 	if r.review != nil && r.f.Stage == store.StageFilingReview {
 		item = r.closeReview()
 	}
 	r.f.Stage = store.StageWithdrawn
-	r.acks = append(r.acks, w.id)
-	audit := auditEntry(w.req.Actor, "filing.withdraw", r.f.ID, map[string]any{"reason": w.req.Reason})
+	audit := r.audit(w.Actor, "filing.withdraw", map[string]any{"reason": w.Reason})
 	_, err := r.persist(ctx, store.FilingChange{Review: item, Audit: &audit})
 	return err
 }
@@ -186,7 +174,7 @@ func (r *filingRun) lapse(ctx workflow.Context) error {
 		item = r.closeReview()
 	}
 	r.f.Stage = store.StageLapsed
-	audit := auditEntry(store.SystemActor, "filing.lapse", r.f.ID, map[string]any{"start_at": r.f.StartAt})
+	audit := r.audit(store.SystemActor, "filing.lapse", map[string]any{"start_at": r.f.StartAt})
 	_, err := r.persist(ctx, store.FilingChange{Review: item, Audit: &audit})
 	return err
 }

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/temporal"
 
 	"github.com/liaoning-finance/cpe/store"
 )
@@ -38,14 +36,6 @@ type FilingInput struct {
 	Filing store.Filing `json:"filing"`
 	// Submitter is the institution account that filed it.
 	Submitter store.Actor `json:"submitter"`
-}
-
-// FilingUpdateResult is what a filing Update returns once its change took
-// effect and is in the read model.
-type FilingUpdateResult struct {
-	Stage string `json:"stage"`
-	// Version is the read model's version after the change.
-	Version int64 `json:"version"`
 }
 
 // AmendRequest carries a returned filing's corrected training data; the API
@@ -86,17 +76,10 @@ func FilingSummary(f store.Filing) string {
 // A second start of the same filing finds the running workflow, and a
 // filing whose workflow finished is never started again.
 func FilingStartOptions(f store.Filing, taskQueue string) client.StartWorkflowOptions {
-	return client.StartWorkflowOptions{
-		ID:                       store.FilingWorkflowID(f.ID),
-		TaskQueue:                taskQueue,
-		StaticSummary:            FilingSummary(f),
-		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
-		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
-		TypedSearchAttributes: temporal.NewSearchAttributes(
-			KindKey.ValueSet(kindFiling), StageKey.ValueSet(store.StageFilingReview),
-			RegionKey.ValueSet(f.Region), CityKey.ValueSet(f.City), InstitutionKey.ValueSet(fmt.Sprint(f.InstitutionID)),
-			YearKey.ValueSet(int64(f.Year)), OverdueKey.ValueSet(false), EscalationLevelKey.ValueSet(0)),
-	}
+	return startOptions(store.FilingWorkflowID(f.ID), taskQueue, FilingSummary(f),
+		KindKey.ValueSet(kindFiling), StageKey.ValueSet(store.StageFilingReview),
+		RegionKey.ValueSet(f.Region), CityKey.ValueSet(f.City), InstitutionKey.ValueSet(fmt.Sprint(f.InstitutionID)),
+		YearKey.ValueSet(int64(f.Year)), OverdueKey.ValueSet(false), EscalationLevelKey.ValueSet(0))
 }
 
 // kindFiling is the CpeKind and subject kind of filings.

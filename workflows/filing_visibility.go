@@ -5,10 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
-	"github.com/liaoning-finance/cpe/calendar"
 	"github.com/liaoning-finance/cpe/store"
 )
 
@@ -16,27 +14,9 @@ import (
 // attributes and the current details.
 func (r *filingRun) publish(ctx workflow.Context) error {
 	f := r.f
-	updates := []temporal.SearchAttributeUpdate{
-		KindKey.ValueSet(kindFiling), StageKey.ValueSet(f.Stage), RegionKey.ValueSet(f.Region),
-		CityKey.ValueSet(f.City), InstitutionKey.ValueSet(fmt.Sprint(f.InstitutionID)),
-		YearKey.ValueSet(int64(f.Year)), OverdueKey.ValueSet(f.Overdue),
-		EscalationLevelKey.ValueSet(int64(f.EscalationLevel)),
-	}
-	if f.AssignedRegion != "" {
-		updates = append(updates, AssignedRegionKey.ValueSet(f.AssignedRegion))
-	} else {
-		updates = append(updates, AssignedRegionKey.ValueUnset())
-	}
-	if due := r.currentDue(); due != nil {
-		updates = append(updates, DueAtKey.ValueSet(*due))
-	} else {
-		updates = append(updates, DueAtKey.ValueUnset())
-	}
-	if err := workflow.UpsertTypedSearchAttributes(ctx, updates...); err != nil {
-		return err
-	}
-	workflow.SetCurrentDetails(ctx, r.details())
-	return nil
+	return publish(ctx, searchState{kind: kindFiling, stage: f.Stage, region: f.Region, city: f.City,
+		institution: fmt.Sprint(f.InstitutionID), year: f.Year, overdue: f.Overdue, escalationLevel: f.EscalationLevel,
+		assignedRegion: f.AssignedRegion, dueAt: r.currentDue()}, r.details())
 }
 
 // currentDue is the deadline of the filing's stage, if it has one.
@@ -61,10 +41,7 @@ func (r *filingRun) details() string {
 	fmt.Fprintf(&b, "- training: %s – %s, %.2f credits (%s, %s)\n", localTime(f.StartAt), localTime(f.EndAt),
 		f.Credits, f.Category, f.Level)
 	if f.ReviewStep != "" {
-		fmt.Fprintf(&b, "- %s review, round %d, held by %s", f.ReviewStep, r.review.Spec.Round, f.AssignedRegion)
-		if f.EscalationLevel > 0 {
-			fmt.Fprintf(&b, " (escalated %d level(s))", f.EscalationLevel)
-		}
+		writeHolder(&b, f.ReviewStep+" review,", r.review.Spec.Round, f.AssignedRegion, f.EscalationLevel)
 		if f.SupervisorRequired {
 			b.WriteString(", supervisor's decision required")
 		}
@@ -73,11 +50,7 @@ func (r *filingRun) details() string {
 		fmt.Fprintf(&b, "- overdue records escalated to %s\n", f.AssignedRegion)
 	}
 	if due := r.currentDue(); due != nil {
-		fmt.Fprintf(&b, "- due: %s", localTime(*due))
-		if f.Overdue {
-			b.WriteString(" — **overdue**")
-		}
-		b.WriteString("\n")
+		writeDue(&b, "due", *due, f.Overdue)
 	}
 	if f.RecordsDue != nil {
 		fmt.Fprintf(&b, "- records due: %s", f.RecordsDue)
@@ -90,9 +63,4 @@ func (r *filingRun) details() string {
 		fmt.Fprintf(&b, "- integrity flags: %d (see the filing in the API)\n", r.flags)
 	}
 	return b.String()
-}
-
-// localTime formats an instant in Asia/Shanghai for people.
-func localTime(t time.Time) string {
-	return t.In(calendar.Shanghai).Format("2006-01-02 15:04")
 }

@@ -39,30 +39,34 @@ func at(s string) time.Time {
 	return t
 }
 
-// fakeDB stands in for PostgreSQL behind the mocked activities.
-type fakeDB struct {
+// fakeDB stands in for PostgreSQL behind the mocked activities: the read
+// model S of the filing or claim as last written, and the changes C.
+type fakeDB[S, C any] struct {
 	mu      sync.Mutex
-	filing  store.Filing
-	changes []store.FilingChange
+	current S
+	seq     int64
+	changes []C
 	notes   []store.Notification
 	created int
-	flags   []store.Flag
 }
 
-func (db *fakeDB) applyChange(_ context.Context, ch store.FilingChange) ([]store.Flag, error) {
+// write keeps ch and the state s it carries when seq is newer.
+func (db *fakeDB[S, C]) write(seq int64, s S, ch C) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	if ch.Filing.Seq > db.filing.Seq {
-		db.filing = ch.Filing
+	if seq > db.seq {
+		db.seq, db.current = seq, s
 		db.changes = append(db.changes, ch)
 	}
-	if ch.CheckOverlaps {
-		return db.flags, nil
-	}
-	return nil, nil
 }
 
-func (db *fakeDB) notify(_ context.Context, n store.Notification) error {
+func (db *fakeDB[S, C]) create() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.created++
+}
+
+func (db *fakeDB[S, C]) notify(_ context.Context, n store.Notification) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	for _, prev := range db.notes {
@@ -74,13 +78,13 @@ func (db *fakeDB) notify(_ context.Context, n store.Notification) error {
 	return nil
 }
 
-func (db *fakeDB) state() store.Filing {
+func (db *fakeDB[S, C]) state() S {
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	return db.filing
+	return db.current
 }
 
-func (db *fakeDB) notesOf(kind string) []store.Notification {
+func (db *fakeDB[S, C]) notesOf(kind string) []store.Notification {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	var out []store.Notification
@@ -93,43 +97,38 @@ func (db *fakeDB) notesOf(kind string) []store.Notification {
 }
 
 // lastChange returns the last change written.
-func (db *fakeDB) lastChange() store.FilingChange {
+func (db *fakeDB[S, C]) lastChange() C {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	return db.changes[len(db.changes)-1]
 }
 
-// harness runs one FilingWorkflow in the time-skipping test environment
-// with activities backed by fakeDB and the built-in calendar and policy.
-type harness struct {
-	t   *testing.T
-	env *testsuite.TestWorkflowEnvironment
-	db  *fakeDB
-	in  FilingInput
-	t0  time.Time
+// testRun runs one workflow in the time-skipping test environment with
+// activities backed by a fakeDB and the built-in calendar and policy.
+type testRun[S, C any] struct {
+	t        *testing.T
+	env      *testsuite.TestWorkflowEnvironment
+	db       *fakeDB[S, C]
+	t0       time.Time
+	workflow any
+	in       any
+	schedule *testsuite.MockCallWrapper
 }
 
-// outcome records what happened to one Update.
-type updateOutcome struct {
-	accepted bool
-	rejected error
-	result   any
-	err      error
-	done     bool
-}
-
-func newHarness(t *testing.T, submitted, start, end time.Time, region string) *harness {
+// newTestRun prepares workflow with input in, submitted at submitted, and
+// mocks the activities every workflow runs.
+func newTestRun[S, C any](t *testing.T, submitted time.Time, workflow, in any) *testRun[S, C] {
 	var suite testsuite.WorkflowTestSuite
 	env := suite.NewTestWorkflowEnvironment()
 	env.SetStartTime(submitted)
-	env.RegisterWorkflow(FilingWorkflow)
+	env.RegisterWorkflow(workflow)
 	env.RegisterActivity(&activities.Activities{})
-	db := &fakeDB{}
+	db := &fakeDB[S, C]{}
 	cal := calendar.New(calendar.Builtin()...)
-	env.OnActivity(acts.Schedule, mock.Anything, mock.Anything).Return(
+	schedule := env.OnActivity(acts.Schedule, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, req activities.ScheduleRequest) (activities.Schedule, error) {
 			return activities.ComputeSchedule(cal, req)
-		}).After(tmpScheduleDelay)
+		})
 	env.OnActivity(acts.Rules, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, year int) (activities.Rules, error) {
 			for _, p := range policy.Builtin() {
@@ -139,30 +138,17 @@ func newHarness(t *testing.T, submitted, start, end time.Time, region string) *h
 			}
 			return activities.Rules{}, temporal.NewNonRetryableApplicationError("no policy", "NoPolicy", nil)
 		})
-	env.OnActivity(acts.CreateFiling, mock.Anything, mock.Anything).Return(
-		func(context.Context, activities.CreateFilingInput) error {
-			db.mu.Lock()
-			defer db.mu.Unlock()
-			db.created++
-			return nil
-		})
-	env.OnActivity(acts.ApplyFilingChange, mock.Anything, mock.Anything).Return(db.applyChange)
 	env.OnActivity(acts.Notify, mock.Anything, mock.Anything).Return(db.notify)
-	city := region[:4] + "00"
-	if region == "210000" {
-		city = region
-	}
-	in := FilingInput{
-		Filing: store.Filing{ID: 42, InstitutionID: 7, InstitutionName: "沈阳会计培训中心", Region: region, City: city,
-			Title: "政府会计准则专题", Category: "professional", Level: "intermediate", Venue: "沈阳市和平区",
-			StartAt: start, EndAt: end, Credits: 16, Year: calendar.DateOf(end).Year},
-		Submitter: institution,
-	}
-	return &harness{t: t, env: env, db: db, in: in, t0: submitted}
+	return &testRun[S, C]{t: t, env: env, db: db, t0: submitted, workflow: workflow, in: in, schedule: schedule}
+}
+
+// slowSchedule makes every deadline computation take d.
+func (h *testRun[S, C]) slowSchedule(d time.Duration) {
+	h.schedule.After(d)
 }
 
 // after returns the delay from the workflow's start to when.
-func (h *harness) after(when time.Time) time.Duration {
+func (h *testRun[S, C]) after(when time.Time) time.Duration {
 	d := when.Sub(h.t0)
 	if d <= 0 {
 		h.t.Fatalf("%v is not after the start %v", when, h.t0)
@@ -171,7 +157,7 @@ func (h *harness) after(when time.Time) time.Duration {
 }
 
 // update sends an Update at when; the outcome is filled in as it happens.
-func (h *harness) update(when time.Time, name, id string, arg any) *updateOutcome {
+func (h *testRun[S, C]) update(when time.Time, name, id string, arg any) *updateOutcome {
 	o := &updateOutcome{}
 	h.env.RegisterDelayedCallback(func() {
 		h.env.UpdateWorkflow(name, id, &testsuite.TestUpdateCallback{
@@ -181,6 +167,64 @@ func (h *harness) update(when time.Time, name, id string, arg any) *updateOutcom
 		}, arg)
 	}, h.after(when))
 	return o
+}
+
+// check runs fn at when, with the state as the read model has it then.
+func (h *testRun[S, C]) check(when time.Time, fn func(S)) {
+	h.env.RegisterDelayedCallback(func() { fn(h.db.state()) }, h.after(when))
+}
+
+// run executes the workflow to its end and returns its final stage.
+func (h *testRun[S, C]) run() string {
+	h.t.Helper()
+	h.env.ExecuteWorkflow(h.workflow, h.in)
+	if !h.env.IsWorkflowCompleted() {
+		h.t.Fatal("workflow did not complete")
+	}
+	if err := h.env.GetWorkflowError(); err != nil {
+		h.t.Fatalf("workflow failed: %v", err)
+	}
+	var stage string
+	if err := h.env.GetWorkflowResult(&stage); err != nil {
+		h.t.Fatal(err)
+	}
+	return stage
+}
+
+// harness runs one FilingWorkflow; flags are what the overlap check of the
+// records finds.
+type harness struct {
+	*testRun[store.Filing, store.FilingChange]
+	flags []store.Flag
+}
+
+func newHarness(t *testing.T, submitted, start, end time.Time, region string) *harness {
+	in := FilingInput{
+		Filing: store.Filing{ID: 42, InstitutionID: 7, InstitutionName: "沈阳会计培训中心", Region: region, City: cityOf(region),
+			Title: "政府会计准则专题", Category: "professional", Level: "intermediate", Venue: "沈阳市和平区",
+			StartAt: start, EndAt: end, Credits: 16, Year: calendar.DateOf(end).Year},
+		Submitter: institution,
+	}
+	h := &harness{testRun: newTestRun[store.Filing, store.FilingChange](t, submitted, FilingWorkflow, in)}
+	h.env.OnActivity(acts.CreateFiling, mock.Anything, mock.Anything).Return(
+		func(context.Context, activities.CreateFilingInput) error { h.db.create(); return nil })
+	h.env.OnActivity(acts.ApplyFilingChange, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, ch store.FilingChange) ([]store.Flag, error) {
+			h.db.write(ch.Filing.Seq, ch.Filing, ch)
+			if ch.CheckOverlaps {
+				return h.flags, nil
+			}
+			return nil, nil
+		})
+	return h
+}
+
+// cityOf is the city of a test region: the province stands for itself.
+func cityOf(region string) string {
+	if region == "210000" {
+		return region
+	}
+	return region[:4] + "00"
 }
 
 // decide sends a decision at when.
@@ -193,26 +237,13 @@ func (h *harness) upload(when time.Time, id string, batch int64) *updateOutcome 
 	return h.update(when, RecordsUpdate, id, RecordsRequest{Actor: institution, BatchID: batch})
 }
 
-// check runs fn at when, with the state as the read model has it then.
-func (h *harness) check(when time.Time, fn func(f store.Filing)) {
-	h.env.RegisterDelayedCallback(func() { fn(h.db.state()) }, h.after(when))
-}
-
-// run executes the workflow to its end and returns its final stage.
-func (h *harness) run() string {
-	h.t.Helper()
-	h.env.ExecuteWorkflow(FilingWorkflow, h.in)
-	if !h.env.IsWorkflowCompleted() {
-		h.t.Fatal("workflow did not complete")
-	}
-	if err := h.env.GetWorkflowError(); err != nil {
-		h.t.Fatalf("workflow failed: %v", err)
-	}
-	var stage string
-	if err := h.env.GetWorkflowResult(&stage); err != nil {
-		h.t.Fatal(err)
-	}
-	return stage
+// updateOutcome records what happened to one Update.
+type updateOutcome struct {
+	accepted bool
+	rejected error
+	result   any
+	err      error
+	done     bool
 }
 
 // wantOK fails unless the Update completed without error.
@@ -236,5 +267,3 @@ func wantRefused(t *testing.T, name string, o *updateOutcome, typ string) {
 		t.Errorf("%s: want a %s refusal, got accepted=%v rejected=%v err=%v", name, typ, o.accepted, o.rejected, o.err)
 	}
 }
-
-var tmpScheduleDelay time.Duration

@@ -66,7 +66,7 @@ func TestRecordsOverdueThenLateUploadNeedsSupervisor(t *testing.T) {
 // again; integrity flags reach the details.
 func TestRecordsReturnedAndReuploaded(t *testing.T) {
 	h := newHarness(t, at("2025-06-02 10:00"), at("2025-06-10 09:00"), at("2025-06-11 17:00"), "210100")
-	h.db.flags = []store.Flag{{Kind: "overlap", PersonID: 3, Filings: []int64{42, 17}, Message: "overlap"}}
+	h.flags = []store.Flag{{Kind: "overlap", PersonID: 3, Filings: []int64{42, 17}, Message: "overlap"}}
 	h.decide(at("2025-06-03 10:00"), "approve", cityRev, StepFiling, DecisionApprove, "")
 	first := h.upload(at("2025-06-12 10:00"), "records-1", 1)
 	twice := h.upload(at("2025-06-12 10:30"), "records-1b", 2)

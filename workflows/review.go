@@ -124,6 +124,13 @@ func (r *Review) Item(title string) store.ReviewItem {
 		DueAt: due, Overdue: r.Overdue, Open: r.Open}
 }
 
+// shown is what its subject shows of the open review: the department
+// holding it, the escalation level, the deadline and whether it passed.
+func (r *Review) shown() (assigned string, level int, due *time.Time, overdue bool) {
+	at := r.Due.At
+	return r.Assigned.Code, r.EscalationLevel, &at, r.Overdue
+}
+
 // assign hands the review to dept.
 func (r *Review) assign(dept codes.Region) {
 	r.Assigned = dept

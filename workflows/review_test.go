@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"testing"
+	"time"
 
 	"github.com/liaoning-finance/cpe/store"
 )
@@ -97,7 +98,7 @@ func TestReviewDecisionIdempotent(t *testing.T) {
 	}
 	wantOK(t, "first", first)
 	wantOK(t, "repeat", repeat)
-	if first.result == nil || first.result.(FilingUpdateResult) != repeat.result.(FilingUpdateResult) {
+	if first.result == nil || first.result.(UpdateResult) != repeat.result.(UpdateResult) {
 		t.Errorf("repeat returned %+v, first %+v", repeat.result, first.result)
 	}
 	wantRefused(t, "different decision afterwards", second, ErrConflict)
@@ -110,4 +111,57 @@ func TestReviewDecisionIdempotent(t *testing.T) {
 	if decisions != 1 {
 		t.Errorf("%d decisions written, want 1", decisions)
 	}
+}
+
+// A decision sent right after the start, while the review is still opening
+// (its deadline being computed), waits for it and takes effect; one out of
+// scope is refused then. The records review, opening after an upload,
+// does the same.
+func TestReviewDecisionWhileReviewOpens(t *testing.T) {
+	h := newHarness(t, at("2025-06-02 10:00"), at("2025-06-20 09:00"), at("2025-06-20 17:00"), "210102")
+	h.slowSchedule(time.Minute)
+	early := h.decide(at("2025-06-02 10:00").Add(10*time.Second), "early", countyRev, StepFiling, DecisionApprove, "")
+	foreign := h.decide(at("2025-06-02 10:00").Add(20*time.Second), "foreign", otherCityRev, StepFiling, DecisionApprove, "")
+	h.check(at("2025-06-02 10:05"), func(f store.Filing) {
+		if f.Stage != store.StageApproved {
+			t.Errorf("after the early decision: stage %s", f.Stage)
+		}
+	})
+	upload := h.upload(at("2025-06-23 10:00"), "records-1", 9)
+	records := h.decide(at("2025-06-23 10:00").Add(10*time.Second), "records", countyRev, StepRecords, DecisionApprove, "")
+	if got := h.run(); got != store.StageCompleted {
+		t.Fatalf("final stage %s", got)
+	}
+	wantOK(t, "decision while the filing review opens", early)
+	wantRefused(t, "out-of-scope decision while the review opens", foreign, ErrForbidden)
+	wantOK(t, "upload", upload)
+	wantOK(t, "decision while the records review opens", records)
+	if d := h.db.lastChange().Decision; d == nil || d.RequestID != "records" {
+		t.Errorf("decision %+v", d)
+	}
+}
+
+// A withdrawal accepted while the review opens ends the review: a decision
+// waiting for it to open is refused, for a filing as for a claim.
+func TestReviewWithdrawnWhileDecisionWaits(t *testing.T) {
+	t0 := at("2025-06-02 10:00")
+	h := newHarness(t, t0, at("2025-06-20 09:00"), at("2025-06-20 17:00"), "210102")
+	h.slowSchedule(time.Minute)
+	dec := h.decide(t0.Add(10*time.Second), "early", countyRev, StepFiling, DecisionReject, "重复备案")
+	withdraw := h.update(t0.Add(20*time.Second), WithdrawUpdate, "w", WithdrawRequest{Actor: institution})
+	if got := h.run(); got != store.StageWithdrawn {
+		t.Fatalf("filing: final stage %s", got)
+	}
+	wantRefused(t, "filing decision waiting for the review", dec, ErrConflict)
+	wantOK(t, "filing withdrawal", withdraw)
+
+	c := newClaimHarness(t, t0, examClaim())
+	c.slowSchedule(time.Minute)
+	cdec := c.decide(t0.Add(10*time.Second), "early", countyRev, DecisionApprove, "", nil)
+	cw := c.withdraw(t0.Add(20*time.Second), "w", applicant, applicantPerson)
+	if got := c.run(); got != store.ClaimStageWithdrawn {
+		t.Fatalf("claim: final stage %s", got)
+	}
+	wantRefused(t, "claim decision waiting for the review", cdec, ErrConflict)
+	wantOK(t, "claim withdrawal", cw)
 }
