@@ -23,11 +23,6 @@ const (
 	ruleMakeupOnline    = "makeup.online_automatic"
 )
 
-// creditsPerHour converts face-to-face training hours to credits: one
-// credit per hour (学时), at most the policy's MaxCreditsPerTrainingDay per
-// calendar day of the training.
-const creditsPerHour = 1
-
 // claimFacts are what a claim is judged against besides its body.
 type claimFacts struct {
 	person store.Person
@@ -113,9 +108,9 @@ func inPeriod(pol policy.Policy, today calendar.Date, field string, d calendar.D
 	return nil
 }
 
-// faceToFace computes the credits of a training: one per hour, at most
-// MaxCreditsPerTrainingDay per day; more hours than the days have is
-// refused.
+// faceToFace computes the credits of a training: CreditsPerHour per hour
+// (学时), at most MaxCreditsPerTrainingDay per day; more hours than the
+// days have is refused.
 func faceToFace(pol policy.Policy, f claimForm) (store.ClaimDetails, store.ClaimCredits, *claimError) {
 	start, end := f.start, f.end
 	d := store.ClaimDetails{Organiser: f.organiser, StartDate: &start, EndDate: &end, Hours: f.hours, Category: f.category}
@@ -123,7 +118,7 @@ func faceToFace(pol policy.Policy, f claimForm) (store.ClaimDetails, store.Claim
 	if f.hours > float64(24*days) {
 		return d, store.ClaimCredits{}, claimRuleErr(ruleFaceToFaceHours, "%g hours in %d claimDay(s) is more than the days have", f.hours, days)
 	}
-	credits := math.Min(f.hours*creditsPerHour, pol.MaxCreditsPerTrainingDay*float64(days))
+	credits := math.Min(f.hours*pol.CreditsPerHour, pol.MaxCreditsPerTrainingDay*float64(days))
 	if f.category == policy.CategoryPublic {
 		return d, store.ClaimCredits{Public: credits}, nil
 	}

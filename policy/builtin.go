@@ -54,6 +54,7 @@ func liaoning(year int) Policy {
 		MakeupOnlineCutoff:       calendar.Date{Year: year, Month: time.March, Day: 31},
 		ExcludedRegions:          []string{"210200"},
 		MaxCreditsPerTrainingDay: 10,
+		CreditsPerHour:           1,
 		RecordsDueWorkingDays:    10,
 		Review: Review{
 			DeadlineWorkingDays:         5,

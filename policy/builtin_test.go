@@ -20,6 +20,9 @@ func TestBuiltin(t *testing.T) {
 		if p.Province != "210000" || p.TotalMin != 90 || p.ProfessionalMin != 60 || p.PublicMin != 30 {
 			t.Errorf("built-in %d: requirements %s %g/%g/%g", p.Year, p.Province, p.TotalMin, p.ProfessionalMin, p.PublicMin)
 		}
+		if p.CreditsPerHour != 1 {
+			t.Errorf("built-in %d: credits_per_hour %g, want 1 (1 credit = 1 learning hour)", p.Year, p.CreditsPerHour)
+		}
 		if len(p.OnlineInstitutions) != 5 {
 			t.Errorf("built-in %d: %d online institutions, want 5", p.Year, len(p.OnlineInstitutions))
 		}
@@ -62,6 +65,7 @@ func TestPolicyJSONShape(t *testing.T) {
 		"year": 2025.0, "province": "210000", "learning_start": "2025-01-01", "online_start": "2025-03-01",
 		"online_end": "2025-12-31", "makeup_online_cutoff": "2025-03-31", "cadre_credits": 30.0,
 		"cadre_min_hours": 50.0, "records_due_working_days": 10.0, "max_credits_per_training_day": 10.0,
+		"credits_per_hour": 1.0,
 	}
 	for k, v := range want {
 		if m[k] != v {

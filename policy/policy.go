@@ -75,6 +75,11 @@ type Policy struct {
 	// MaxCreditsPerTrainingDay caps the credits a face-to-face training may
 	// grant per training day.
 	MaxCreditsPerTrainingDay float64 `json:"max_credits_per_training_day"`
+	// CreditsPerHour converts learning hours (学时) to credits: the credits
+	// of a face-to-face claim are its hours times CreditsPerHour (up to the
+	// day cap), and the learning time of posted credits is the credits
+	// divided by it (1 credit = 1 learning hour in 2025 and 2026).
+	CreditsPerHour float64 `json:"credits_per_hour"`
 	// RecordsDueWorkingDays is the number of working days after a training
 	// ends within which its attendance records are due.
 	RecordsDueWorkingDays int `json:"records_due_working_days"`

@@ -40,6 +40,7 @@ func (p Policy) Validate() error {
 	if !positive(p.MaxCreditsPerTrainingDay) {
 		ps.add("max_credits_per_training_day %g must be positive", p.MaxCreditsPerTrainingDay)
 	}
+	p.validateCreditsPerHour(&ps)
 	checkWorkingDays(&ps, "records_due_working_days", p.RecordsDueWorkingDays)
 	p.Review.validate(&ps)
 	if len(ps) > 0 {
@@ -148,6 +149,20 @@ func (p Policy) validateOtherForms(ps *problems) {
 		if f.PerDay && f.MaxDays < 1 || !f.PerDay && f.MaxDays != 0 {
 			ps.add("other_forms.%s: max_days %d must be at least 1 for a per-day form and 0 otherwise", name, f.MaxDays)
 		}
+	}
+}
+
+// validateCreditsPerHour checks the conversion of hours to credits against
+// the day cap: an hour earns at most a training day's credits, and a day's
+// maximum credits fit in the hours a day has.
+func (p Policy) validateCreditsPerHour(ps *problems) {
+	low, high := p.MaxCreditsPerTrainingDay/hoursPerDay, p.MaxCreditsPerTrainingDay
+	switch {
+	case !positive(p.CreditsPerHour):
+		ps.add("credits_per_hour %g must be positive", p.CreditsPerHour)
+	case positive(high) && (p.CreditsPerHour < low || p.CreditsPerHour > high):
+		ps.add("credits_per_hour %g out of range %.4g–%g (max_credits_per_training_day over %d hours, up to max_credits_per_training_day)",
+			p.CreditsPerHour, low, high, hoursPerDay)
 	}
 }
 

@@ -5,6 +5,9 @@ import (
 	"slices"
 )
 
+// hoursPerDay is the learning time a day has.
+const hoursPerDay = 24
+
 // positive reports whether v is a finite number above zero.
 func positive(v float64) bool {
 	return v > 0 && !math.IsInf(v, 1)

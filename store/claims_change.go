@@ -18,13 +18,16 @@ type ClaimChange struct {
 	// change to apply. A change whose seq is not newer is skipped as a
 	// whole, so a retried activity writes once.
 	Claim Claim `json:"claim"`
-	// Review is the review item to write, if any.
+	// Review is the review item to write, if any. While the claim is in
+	// review, the days on which approving it would give the person more
+	// learning hours than the day has are added to the item's flags.
 	Review *ReviewItem `json:"review,omitempty"`
 	// Decision is recorded, and audited as "claim.decide", when set.
 	Decision *ClaimDecision `json:"decision,omitempty"`
 	// Audit is an extra audit line (e.g. "claim.amend") written when set.
 	Audit *AuditEntry `json:"audit,omitempty"`
-	// PostCredits posts Claim.Approved to the credit ledger.
+	// PostCredits posts Claim.Approved to the credit ledger and checks the
+	// person's daily learning hours.
 	PostCredits bool `json:"post_credits,omitempty"`
 }
 
@@ -39,7 +42,7 @@ func (s *Store) ApplyClaimChange(ctx context.Context, ch ClaimChange) (bool, err
 		}
 		c := ch.Claim
 		if ch.Review != nil {
-			if err := UpsertReviewItem(ctx, tx, *ch.Review); err != nil {
+			if err := writeClaimReview(ctx, tx, c, *ch.Review); err != nil {
 				return err
 			}
 		}
@@ -54,11 +57,29 @@ func (s *Store) ApplyClaimChange(ctx context.Context, ch ClaimChange) (bool, err
 			}
 		}
 		if ch.PostCredits && c.Approved != nil {
-			return postClaimCredits(ctx, tx, c)
+			if err := postClaimCredits(ctx, tx, c); err != nil {
+				return err
+			}
+			return checkClaimHours(ctx, tx, c)
 		}
 		return nil
 	})
 	return applied, err
+}
+
+// writeClaimReview writes the review item of c as UpsertReviewItem does,
+// adding to an open review the daily-hours flags that approving c would
+// raise.
+func writeClaimReview(ctx context.Context, tx pgx.Tx, c Claim, item ReviewItem) error {
+	replaced := flagKinds(item.Flags)
+	if item.Open && c.Stage == ClaimStageReview {
+		flags, err := claimReviewFlags(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		item.Flags = append(item.Flags, flags...)
+	}
+	return upsertReviewItem(ctx, tx, item, replaced)
 }
 
 // recordClaimDecision inserts a decision and audits it, once per request id.

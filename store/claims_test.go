@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/liaoning-finance/cpe/calendar"
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
 )
 
 // claimPerson registers the applicant of the claim tests.
 func claimPerson(t *testing.T, s *store.Store, n int) store.Person {
 	t.Helper()
-	p, err := store.CreatePerson(context.Background(), s.Pool, store.Person{IDNumber: idNumber(n), Name: "申请人",
+	p, err := store.CreatePerson(context.Background(), s.Pool, store.Person{IDNumber: testdb.IDNumber(n), Name: "申请人",
 		Region: "210102", TitleLevel: "junior", ObligationStartYear: 2020})
 	if err != nil {
 		t.Fatal(err)

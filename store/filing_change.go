@@ -22,10 +22,14 @@ type FilingChange struct {
 	Audit *AuditEntry
 	// BatchStatus, when set, becomes the status of Filing.RecordsBatchID.
 	BatchStatus string
-	// CheckOverlaps computes the integrity flags of Filing.RecordsBatchID
-	// into Review.Flags.
+	// CheckOverlaps, set when the records review opens, adds the integrity
+	// flags of Filing.RecordsBatchID to Review: the persons in another
+	// training that overlaps in time (replacing the overlap flags of an
+	// earlier round) and the days on which approving the batch would give a
+	// person more learning hours than the day has.
 	CheckOverlaps bool
-	// PostCredits posts every row of Filing.RecordsBatchID to the ledger.
+	// PostCredits posts every row of Filing.RecordsBatchID to the ledger
+	// and checks the persons' daily learning hours.
 	PostCredits bool
 }
 
@@ -39,13 +43,15 @@ func (s *Store) ApplyFilingChange(ctx context.Context, ch FilingChange) (bool, [
 			return err
 		}
 		f := ch.Filing
+		var replaced []string
 		if ch.CheckOverlaps && ch.Review != nil && f.RecordsBatchID != nil {
-			if ch.Review.Flags, err = overlapFlags(ctx, tx, f, *f.RecordsBatchID); err != nil {
+			if ch.Review.Flags, err = recordsReviewFlags(ctx, tx, f, *f.RecordsBatchID); err != nil {
 				return err
 			}
+			replaced = []string{FlagOverlap}
 		}
 		if ch.Review != nil {
-			if err := UpsertReviewItem(ctx, tx, *ch.Review); err != nil {
+			if err := upsertReviewItem(ctx, tx, *ch.Review, replaced); err != nil {
 				return err
 			}
 		}

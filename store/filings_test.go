@@ -3,12 +3,12 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/liaoning-finance/cpe/calendar"
 	"github.com/liaoning-finance/cpe/codes"
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
 )
 
@@ -20,7 +20,7 @@ func newFiling(t *testing.T, s *store.Store, start time.Time) store.Filing {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inst, err := store.CreateInstitution(ctx, s.Pool, store.Institution{Name: "培训中心", USCC: usccFor(id),
+	inst, err := store.CreateInstitution(ctx, s.Pool, store.Institution{Name: "培训中心", USCC: testdb.USCC("210102", int(id)),
 		Kind: "face_to_face", Region: "210102"})
 	if err != nil {
 		t.Fatal(err)
@@ -35,18 +35,6 @@ func newFiling(t *testing.T, s *store.Store, start time.Time) store.Filing {
 		}
 	}
 	return f
-}
-
-// usccFor is a valid credit code unique per n.
-func usccFor(n int64) string {
-	const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-	weights := []int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-	body := fmt.Sprintf("912101020000%05d", n)
-	sum := 0
-	for i, w := range weights {
-		sum += strings.IndexByte(charset, body[i]) * w
-	}
-	return body + string(charset[(31-sum%31)%31])
 }
 
 // A change applies once: a retry writes no second decision, audit line or

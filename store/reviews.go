@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -43,11 +45,15 @@ func (a Actor) audit(action, kind string, id int64, details any) AuditEntry {
 		SubjectID: strconv.FormatInt(id, 10), Details: details}
 }
 
+// FlagOverlap is the kind of the flag of a person in two trainings that
+// overlap in time.
+const FlagOverlap = "overlap"
+
 // Flag is an integrity finding shown to the reviewer (DESIGN.md §2), e.g.
 // a person attending two trainings that overlap in time. It names persons
 // by id and masked ID-card number only.
 type Flag struct {
-	// Kind is "overlap".
+	// Kind is FlagOverlap or FlagDailyHours.
 	Kind     string `json:"kind"`
 	PersonID int64  `json:"person_id"`
 	// IDNumberMasked is the person's ID-card number with the middle masked.
@@ -74,11 +80,33 @@ type ReviewItem struct {
 	UpdatedAt       time.Time  `json:"updated_at"`
 }
 
-// UpsertReviewItem writes item; its flags are kept when item.Flags is nil.
+// UpsertReviewItem writes item. Nil item.Flags keep the stored flags;
+// otherwise item.Flags are the findings of their kinds: they replace the
+// stored flags of those kinds, the stored flags of other kinds (such as the
+// daily-hours flags AddReviewFlags added) are kept, and no flag is stored
+// twice.
 func UpsertReviewItem(ctx context.Context, q Querier, item ReviewItem) error {
+	return upsertReviewItem(ctx, q, item, flagKinds(item.Flags))
+}
+
+// flagKinds returns the kinds of flags, each once.
+func flagKinds(flags []Flag) []string {
+	var kinds []string
+	for _, f := range flags {
+		if !slices.Contains(kinds, f.Kind) {
+			kinds = append(kinds, f.Kind)
+		}
+	}
+	return kinds
+}
+
+// upsertReviewItem writes item; when item.Flags is not nil, the stored
+// flags of the kinds replaced give way to item.Flags, the others are kept
+// (once each).
+func upsertReviewItem(ctx context.Context, q Querier, item ReviewItem, replaced []string) error {
 	var flags any
 	if item.Flags != nil {
-		flags = item.Flags
+		flags = uniqueFlags(item.Flags)
 	}
 	_, err := q.Exec(ctx, `INSERT INTO review_items (subject_kind, subject_id, step, title, region, assigned_region,
 			escalation_level, due_at, overdue, open, flags)
@@ -86,10 +114,32 @@ func UpsertReviewItem(ctx context.Context, q Querier, item ReviewItem) error {
 		ON CONFLICT (subject_kind, subject_id, step) DO UPDATE SET title = EXCLUDED.title, region = EXCLUDED.region,
 			assigned_region = EXCLUDED.assigned_region, escalation_level = EXCLUDED.escalation_level,
 			due_at = EXCLUDED.due_at, overdue = EXCLUDED.overdue, open = EXCLUDED.open,
-			flags = coalesce($11::jsonb, review_items.flags), updated_at = now()`,
+			flags = CASE WHEN $11::jsonb IS NULL THEN review_items.flags ELSE (
+				SELECT coalesce(jsonb_agg(f ORDER BY src, n), '[]') FROM (
+					SELECT f, 0 AS src, n FROM jsonb_array_elements(review_items.flags) WITH ORDINALITY AS cur(f, n)
+					WHERE NOT (f->>'kind' = ANY ($12::text[])) AND f NOT IN (SELECT jsonb_array_elements($11::jsonb))
+					UNION ALL
+					SELECT f, 1, n FROM jsonb_array_elements($11::jsonb) WITH ORDINALITY AS inc(f, n)
+				) merged) END,
+			updated_at = now()`,
 		item.SubjectKind, item.SubjectID, item.Step, item.Title, item.Region, item.AssignedRegion,
-		item.EscalationLevel, item.DueAt, item.Overdue, item.Open, flags)
+		item.EscalationLevel, item.DueAt, item.Overdue, item.Open, flags, replaced)
 	return err
+}
+
+// uniqueFlags returns flags without repeats, in their order (flags are
+// equal when their JSON is).
+func uniqueFlags(flags []Flag) []Flag {
+	out := make([]Flag, 0, len(flags))
+	seen := make(map[string]bool, len(flags))
+	for _, f := range flags {
+		b, _ := json.Marshal(f)
+		if !seen[string(b)] {
+			seen[string(b)] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // reviewFlags returns the flags of one review item ([] when there is none).
