@@ -42,18 +42,14 @@ func (s *Server) createAccount(c *gin.Context) {
 	}
 	token := store.NewToken()
 	var out store.Account
-	err := s.Store.InTx(c, func(tx pgx.Tx) error {
+	ok = s.audited(c, "account.create", "account", "", func(tx pgx.Tx) (string, any, error) {
 		var err error
-		if out, err = store.CreateAccount(c, tx, a, token); err != nil {
-			return err
-		}
-		return s.auditTx(c, tx, "account.create", "account", strconv.FormatInt(out.ID, 10), out)
+		out, err = store.CreateAccount(c, tx, a, token)
+		return strconv.FormatInt(out.ID, 10), out, err
 	})
-	if err != nil {
-		failInternal(c, err)
-		return
+	if ok {
+		c.JSON(http.StatusCreated, AccountResponse{Account: out, Token: token, Level: level})
 	}
-	c.JSON(http.StatusCreated, AccountResponse{Account: out, Token: token, Level: level})
 }
 
 // checkAccount validates an account request against its role; it answers

@@ -1,7 +1,6 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
@@ -44,17 +43,12 @@ func (s *Server) putCalendar(c *gin.Context) {
 		failField(c, "days_off", err.Error())
 		return
 	}
-	err := s.Store.InTx(c, func(tx pgx.Tx) error {
-		if err := store.PutCalendarYear(c, tx, y); err != nil {
-			return err
-		}
-		return s.auditTx(c, tx, "calendar.put", "calendar", strconv.Itoa(year), y)
+	ok = s.audited(c, "calendar.put", "calendar", "", func(tx pgx.Tx) (string, any, error) {
+		return strconv.Itoa(year), y, store.PutCalendarYear(c, tx, y)
 	})
-	if err != nil {
-		failInternal(c, err)
-		return
+	if ok {
+		c.JSON(http.StatusOK, y)
 	}
-	c.JSON(http.StatusOK, y)
 }
 
 func (s *Server) getPolicy(c *gin.Context) {
@@ -62,16 +56,9 @@ func (s *Server) getPolicy(c *gin.Context) {
 	if !ok {
 		return
 	}
-	p, err := s.Store.Policy(c, year)
-	if errors.Is(err, store.ErrNotFound) {
-		fail(c, http.StatusNotFound, "not_found", "no policy for "+strconv.Itoa(year))
-		return
+	if p, err := s.Store.Policy(c, year); found(c, err, "no policy for "+strconv.Itoa(year)) {
+		c.JSON(http.StatusOK, p)
 	}
-	if err != nil {
-		failInternal(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, p)
 }
 
 // putPolicy stores the whole policy of a year (PUT /v1/admin/policy/{year}).
@@ -96,15 +83,10 @@ func (s *Server) putPolicy(c *gin.Context) {
 		failField(c, "policy", err.Error())
 		return
 	}
-	err := s.Store.InTx(c, func(tx pgx.Tx) error {
-		if err := store.PutPolicy(c, tx, p); err != nil {
-			return err
-		}
-		return s.auditTx(c, tx, "policy.put", "policy", strconv.Itoa(year), p)
+	ok = s.audited(c, "policy.put", "policy", "", func(tx pgx.Tx) (string, any, error) {
+		return strconv.Itoa(year), p, store.PutPolicy(c, tx, p)
 	})
-	if err != nil {
-		failInternal(c, err)
-		return
+	if ok {
+		c.JSON(http.StatusOK, p)
 	}
-	c.JSON(http.StatusOK, p)
 }

@@ -89,23 +89,15 @@ func (s *Server) createInstitution(c *gin.Context) {
 		return
 	}
 	var out store.Institution
-	err := s.Store.InTx(c, func(tx pgx.Tx) error {
-		var err error
-		out, err = store.CreateInstitution(c, tx, store.Institution{Name: name, USCC: uscc, Kind: req.Kind, Region: req.Region, ApprovedYears: req.ApprovedYears})
-		if err != nil {
-			return err
-		}
-		return s.auditTx(c, tx, "institution.create", "institution", strconv.FormatInt(out.ID, 10), out)
-	})
-	if errors.Is(err, store.ErrDuplicate) {
-		fail(c, http.StatusConflict, "conflict", "an institution with this uscc is already registered")
-		return
+	ok = s.audited(c, "institution.create", "institution", "an institution with this uscc is already registered",
+		func(tx pgx.Tx) (string, any, error) {
+			var err error
+			out, err = store.CreateInstitution(c, tx, store.Institution{Name: name, USCC: uscc, Kind: req.Kind, Region: req.Region, ApprovedYears: req.ApprovedYears})
+			return strconv.FormatInt(out.ID, 10), out, err
+		})
+	if ok {
+		c.JSON(http.StatusCreated, out)
 	}
-	if err != nil {
-		failInternal(c, err)
-		return
-	}
-	c.JSON(http.StatusCreated, out)
 }
 
 func (s *Server) listInstitutions(c *gin.Context) {
@@ -150,24 +142,16 @@ func (s *Server) createPerson(c *gin.Context) {
 		return
 	}
 	var out store.Person
-	err := s.Store.InTx(c, func(tx pgx.Tx) error {
-		var err error
-		out, err = store.CreatePerson(c, tx, store.Person{IDNumber: idNumber, Name: name, Region: req.Region,
-			TitleLevel: req.TitleLevel, ObligationStartYear: req.ObligationStartYear})
-		if err != nil {
-			return err
-		}
-		return s.auditTx(c, tx, "person.create", "person", strconv.FormatInt(out.ID, 10), map[string]any{"id_number": codes.MaskIDCard(idNumber), "region": out.Region})
-	})
-	if errors.Is(err, store.ErrDuplicate) {
-		fail(c, http.StatusConflict, "conflict", "a person with this id_number is already registered")
-		return
+	ok = s.audited(c, "person.create", "person", "a person with this id_number is already registered",
+		func(tx pgx.Tx) (string, any, error) {
+			var err error
+			out, err = store.CreatePerson(c, tx, store.Person{IDNumber: idNumber, Name: name, Region: req.Region,
+				TitleLevel: req.TitleLevel, ObligationStartYear: req.ObligationStartYear})
+			return strconv.FormatInt(out.ID, 10), map[string]any{"id_number": codes.MaskIDCard(idNumber), "region": out.Region}, err
+		})
+	if ok {
+		c.JSON(http.StatusCreated, out)
 	}
-	if err != nil {
-		failInternal(c, err)
-		return
-	}
-	c.JSON(http.StatusCreated, out)
 }
 
 func (s *Server) getPerson(c *gin.Context) {
@@ -175,16 +159,9 @@ func (s *Server) getPerson(c *gin.Context) {
 	if !ok {
 		return
 	}
-	p, err := s.Store.Person(c, id)
-	if errors.Is(err, store.ErrNotFound) {
-		fail(c, http.StatusNotFound, "not_found", "no such person")
-		return
+	if p, err := s.Store.Person(c, id); found(c, err, "no such person") {
+		c.JSON(http.StatusOK, p)
 	}
-	if err != nil {
-		failInternal(c, err)
-		return
-	}
-	c.JSON(http.StatusOK, p)
 }
 
 // pathID parses the :id path parameter; an id that is not a positive whole

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-
-	"github.com/liaoning-finance/cpe/internal/testdb"
 )
 
 type call struct {
@@ -35,10 +33,8 @@ func errField(body map[string]any) string {
 }
 
 func TestAdminBadInputWritesNothing(t *testing.T) {
-	st, _ := testdb.New(t)
-	s := testServer()
-	s.Store = st
-	h := s.Handler()
+	s := dbServer(t)
+	st, h := s.Store, s.Handler()
 	admin := s.AdminToken
 	cases := []struct {
 		call   call
@@ -76,10 +72,8 @@ func TestAdminBadInputWritesNothing(t *testing.T) {
 }
 
 func TestAdminCreatesAndTokensWork(t *testing.T) {
-	st, _ := testdb.New(t)
-	s := testServer()
-	s.Store = st
-	h := s.Handler()
+	s := dbServer(t)
+	st, h := s.Store, s.Handler()
 	admin := s.AdminToken
 	status, inst := do(t, h, call{"POST", "/v1/admin/institutions", admin, `{"name":"沈阳培训中心","uscc":"91350100M000100Y43","kind":"face_to_face","region":"210100"}`})
 	if status != 201 || inst["id"] == nil || inst["kind"] != "face_to_face" {

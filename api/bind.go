@@ -16,13 +16,17 @@ const maxJSONBody = 1 << 20
 // where it can) or 413 itself; it reports whether the handler may go on.
 func bindJSON(c *gin.Context, v any) bool {
 	limitBody(c, maxJSONBody)
-	dec := json.NewDecoder(c.Request.Body)
-	err := dec.Decode(v)
-	if err == nil {
-		return true
+	err := json.NewDecoder(c.Request.Body).Decode(v)
+	if err != nil {
+		failJSON(c, err)
 	}
+	return err == nil
+}
+
+// failJSON answers an error of decoding a JSON request body: 413 for a
+// body over its limit, else 400, naming the field where it can.
+func failJSON(c *gin.Context, err error) {
 	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
 	switch {
 	case isTooLarge(err):
 		fail(c, http.StatusRequestEntityTooLarge, "too_large", "request body over 1 MiB")
@@ -30,10 +34,7 @@ func bindJSON(c *gin.Context, v any) bool {
 		fail(c, http.StatusBadRequest, "invalid_input", "empty request body: a JSON object is required")
 	case errors.As(err, &typeErr):
 		failField(c, typeErr.Field, "want a JSON "+typeErr.Type.String()+", got "+typeErr.Value)
-	case errors.As(err, &syntaxErr):
-		fail(c, http.StatusBadRequest, "invalid_input", "malformed JSON: "+err.Error())
 	default:
 		fail(c, http.StatusBadRequest, "invalid_input", "malformed JSON: "+err.Error())
 	}
-	return false
 }

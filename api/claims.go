@@ -1,14 +1,11 @@
 package api
 
 import (
-	"crypto/sha256"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"go.temporal.io/api/serviceerror"
 
 	"github.com/liaoning-finance/cpe/calendar"
 	"github.com/liaoning-finance/cpe/codes"
@@ -44,31 +41,31 @@ func (s *Server) claimRoutes() []Route {
 	}
 }
 
-// bindClaim decodes and judges a claim body for the calling accountant's
-// person, answering 400 or 422 itself; it reports whether the handler may
-// go on.
-func (s *Server) bindClaim(c *gin.Context, person store.Person) (claimContent, bool) {
+// bindClaim reads the person of the calling accountant and decodes and
+// judges a claim body for them, answering 400 or 422 itself; it reports
+// whether the handler may go on.
+func (s *Server) bindClaim(c *gin.Context) (store.Person, claimContent, bool) {
+	person, err := s.Store.Person(c, principal(c).PersonID)
+	if err != nil {
+		failInternal(c, err)
+		return person, claimContent{}, false
+	}
 	var raw map[string]json.RawMessage
 	if !bindJSON(c, &raw) {
-		return claimContent{}, false
+		return person, claimContent{}, false
 	}
 	var req ClaimRequest
 	if b, err := json.Marshal(raw); err != nil {
 		failInternal(c, err)
-		return claimContent{}, false
+		return person, claimContent{}, false
 	} else if err := json.Unmarshal(b, &req); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) {
-			failField(c, typeErr.Field, "want a JSON "+typeErr.Type.String()+", got "+typeErr.Value)
-		} else {
-			fail(c, http.StatusBadRequest, "invalid_input", "malformed JSON: "+err.Error())
-		}
-		return claimContent{}, false
+		failJSON(c, err)
+		return person, claimContent{}, false
 	}
 	form, ierr := parseClaim(req, raw)
 	if ierr != nil {
 		failClaim(c, ierr)
-		return claimContent{}, false
+		return person, claimContent{}, false
 	}
 	facts := claimFacts{person: person, today: calendar.DateOf(time.Now()), policies: map[int]policy.Policy{}}
 	load := s.policyCache(c)
@@ -76,7 +73,7 @@ func (s *Server) bindClaim(c *gin.Context, person store.Person) (claimContent, b
 		p, err := load(y)
 		if err != nil {
 			failInternal(c, err)
-			return claimContent{}, false
+			return person, claimContent{}, false
 		}
 		if p != nil {
 			facts.policies[y] = *p
@@ -85,9 +82,9 @@ func (s *Server) bindClaim(c *gin.Context, person store.Person) (claimContent, b
 	content, ierr := judgeClaim(form, facts)
 	if ierr != nil {
 		failClaim(c, ierr)
-		return content, false
+		return person, content, false
 	}
-	return content, true
+	return person, content, true
 }
 
 // failClaim answers a claim refusal: 422 naming the rule, or 400 naming
@@ -100,22 +97,8 @@ func failClaim(c *gin.Context, e *claimError) {
 	failField(c, e.Field, e.Message)
 }
 
-// applicant returns the person of the calling accountant.
-func (s *Server) applicant(c *gin.Context) (store.Person, bool) {
-	p, err := s.Store.Person(c, principal(c).PersonID)
-	if err != nil {
-		failInternal(c, err)
-		return p, false
-	}
-	return p, true
-}
-
 func (s *Server) createClaim(c *gin.Context) {
-	person, ok := s.applicant(c)
-	if !ok {
-		return
-	}
-	content, ok := s.bindClaim(c, person)
+	person, content, ok := s.bindClaim(c)
 	if !ok {
 		return
 	}
@@ -124,31 +107,15 @@ func (s *Server) createClaim(c *gin.Context) {
 		failRule(c, ruleExcludedRegion, "your region "+person.Region+" is not served: "+err.Error())
 		return
 	}
-	hash, err := json.Marshal(content)
-	if err != nil {
-		failInternal(c, err)
-		return
-	}
-	sum := sha256.Sum256(hash)
-	id, err := s.Store.ReserveClaimID(c, person.ID, c.GetHeader("Idempotency-Key"), sum[:])
-	if errors.Is(err, store.ErrKeyReused) {
-		fail(c, http.StatusConflict, "conflict", "the Idempotency-Key was already used for a different claim")
-		return
-	}
-	if err != nil {
-		failInternal(c, err)
+	id, ok := reserveID(c, "claim", s.Store.ReserveClaimID, person.ID, content)
+	if !ok {
 		return
 	}
 	cl := store.Claim{ID: id, PersonID: person.ID, Region: region.Code, City: region.City(), Kind: content.Kind,
 		Year: content.Year, PolicyYear: content.PolicyYear, ClaimDetails: content.Details, Claimed: content.Claimed}
 	actor := actorOf(principal(c))
-	ctx, cancel := contextWithTimeout(c, temporalTimeout)
-	defer cancel()
-	_, err = s.Temporal.ExecuteWorkflow(ctx, workflows.ClaimStartOptions(cl, s.TaskQueue), workflows.ClaimWorkflow,
-		workflows.ClaimInput{Claim: cl, Submitter: actor})
-	var started *serviceerror.WorkflowExecutionAlreadyStarted
-	if err != nil && !errors.As(err, &started) {
-		failClaimTemporal(c, err)
+	if !s.start(c, "claim", workflows.ClaimStartOptions(cl, s.TaskQueue), workflows.ClaimWorkflow,
+		workflows.ClaimInput{Claim: cl, Submitter: actor}) {
 		return
 	}
 	if _, err := s.Store.CreateClaim(c, cl, actor); err != nil {
@@ -177,12 +144,7 @@ func (s *Server) loadClaim(c *gin.Context) (store.Claim, bool) {
 		return store.Claim{}, false
 	}
 	cl, err := s.Store.GetClaim(c, id)
-	if errors.Is(err, store.ErrNotFound) {
-		fail(c, http.StatusNotFound, "not_found", "no such claim")
-		return cl, false
-	}
-	if err != nil {
-		failInternal(c, err)
+	if !found(c, err, "no such claim") {
 		return cl, false
 	}
 	p := principal(c)
@@ -208,15 +170,4 @@ func (s *Server) getClaim(c *gin.Context) {
 	if cl, ok := s.loadClaim(c); ok {
 		c.JSON(http.StatusOK, cl)
 	}
-}
-
-// failClaimTemporal answers an error of a claim's workflow start or Update
-// as failTemporal does, saying "claim" where the process has ended.
-func failClaimTemporal(c *gin.Context, err error) {
-	var notFound *serviceerror.NotFound
-	if errors.As(err, &notFound) {
-		fail(c, http.StatusConflict, "conflict", "the claim's process has ended; it takes no more changes")
-		return
-	}
-	failTemporal(c, err)
 }

@@ -3,11 +3,9 @@ package api
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-	"go.temporal.io/sdk/client"
 
 	"github.com/liaoning-finance/cpe/store"
 	"github.com/liaoning-finance/cpe/workflows"
@@ -23,22 +21,9 @@ type ClaimDecisionBody struct {
 	Credits  json.RawMessage `json:"credits"`
 }
 
-// claimUpdate sends a claim Update with the given id and waits until it
-// took effect; refusals are answered and reported as false.
-func (s *Server) claimUpdate(c *gin.Context, cl store.Claim, name, id string, arg any) bool {
-	ctx, cancel := contextWithTimeout(c, temporalTimeout)
-	defer cancel()
-	h, err := s.Temporal.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{WorkflowID: cl.WorkflowID, UpdateName: name,
-		UpdateID: id, Args: []any{arg}, WaitForStage: client.WorkflowUpdateStageCompleted})
-	if err == nil {
-		var res workflows.ClaimUpdateResult
-		err = h.Get(ctx, &res)
-	}
-	if err != nil {
-		failClaimTemporal(c, err)
-		return false
-	}
-	return true
+// claimProcess is the workflow of claim cl.
+func claimProcess(cl store.Claim) process {
+	return process{noun: "claim", workflowID: cl.WorkflowID}
 }
 
 // approvedCredits reads the credits of a decision body for claim cl: nil
@@ -90,21 +75,12 @@ func (s *Server) decideClaim(c *gin.Context) {
 	if !ok {
 		return
 	}
-	// A repeat of a decision that took effect answers as the first did, also
-	// after the workflow finished.
-	_, err := s.Store.ClaimDecisionByRequest(c, cl.ID, id)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		req := workflows.ClaimDecisionRequest{DecisionRequest: workflows.DecisionRequest{Step: workflows.StepClaim,
-			Decision: body.Decision, Reason: body.Reason, Actor: actorOf(principal(c))}, Credits: credits, Proofs: cl.ProofCount}
-		if !s.claimUpdate(c, cl, workflows.DecideUpdate, id, req) {
-			return
-		}
-	case err != nil:
-		failInternal(c, err)
-		return
+	_, lookup := s.Store.ClaimDecisionByRequest(c, cl.ID, id)
+	req := workflows.ClaimDecisionRequest{DecisionRequest: workflows.DecisionRequest{Step: workflows.StepClaim,
+		Decision: body.Decision, Reason: body.Reason, Actor: actorOf(principal(c))}, Credits: credits, Proofs: cl.ProofCount}
+	if s.decide(c, claimProcess(cl), id, lookup, req) {
+		s.respondClaim(c, http.StatusOK, cl.ID)
 	}
-	s.respondClaim(c, http.StatusOK, cl.ID)
 }
 
 func (s *Server) amendClaim(c *gin.Context) {
@@ -112,11 +88,7 @@ func (s *Server) amendClaim(c *gin.Context) {
 	if !ok {
 		return
 	}
-	person, ok := s.applicant(c)
-	if !ok {
-		return
-	}
-	content, ok := s.bindClaim(c, person)
+	person, content, ok := s.bindClaim(c)
 	if !ok {
 		return
 	}
@@ -130,7 +102,7 @@ func (s *Server) amendClaim(c *gin.Context) {
 	}
 	req := workflows.ClaimAmendRequest{Actor: actorOf(principal(c)), PersonID: person.ID, Year: content.Year,
 		PolicyYear: content.PolicyYear, Details: content.Details, Claimed: content.Claimed}
-	if s.claimUpdate(c, cl, workflows.AmendUpdate, id, req) {
+	if s.update(c, claimProcess(cl), workflows.AmendUpdate, id, req) {
 		s.respondClaim(c, http.StatusOK, cl.ID)
 	}
 }
@@ -140,17 +112,13 @@ func (s *Server) withdrawClaim(c *gin.Context) {
 	if !ok {
 		return
 	}
-	var body WithdrawBody
-	if c.Request.ContentLength != 0 && !bindJSON(c, &body) {
-		return
-	}
-	id, ok := updateID(c, "withdraw")
+	body, id, ok := withdrawal(c)
 	if !ok {
 		return
 	}
 	p := principal(c)
 	req := workflows.ClaimWithdrawRequest{Actor: actorOf(p), PersonID: p.PersonID, Reason: body.Reason}
-	if s.claimUpdate(c, cl, workflows.WithdrawUpdate, id, req) {
+	if s.update(c, claimProcess(cl), workflows.WithdrawUpdate, id, req) {
 		s.respondClaim(c, http.StatusOK, cl.ID)
 	}
 }

@@ -155,12 +155,7 @@ func (s *Server) downloadProof(c *gin.Context) {
 		return
 	}
 	p, content, err := s.Store.ProofContent(c, cl.ID, proofID)
-	if errors.Is(err, store.ErrNotFound) {
-		fail(c, http.StatusNotFound, "not_found", "no such proof of this claim")
-		return
-	}
-	if err != nil {
-		failInternal(c, err)
+	if !found(c, err, "no such proof of this claim") {
 		return
 	}
 	if err := s.auditTx(c, s.Store.Pool, "claim.proof.download", "claim", strconv.FormatInt(cl.ID, 10),

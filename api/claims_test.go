@@ -12,8 +12,6 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/gin-gonic/gin"
-
 	"github.com/liaoning-finance/cpe/calendar"
 	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
@@ -24,8 +22,7 @@ import (
 // Temporal is nil: the claims of these tests are written to the store
 // directly, and refusals happen before any workflow call.
 type claimFixture struct {
-	st                  *store.Store
-	h                   http.Handler
+	dbFixture
 	alice, bob          store.Person
 	aliceTok, bobTok    string
 	countyTok, otherTok string
@@ -34,43 +31,17 @@ type claimFixture struct {
 
 func newClaimFixture(t *testing.T) *claimFixture {
 	t.Helper()
-	st, _ := testdb.New(t)
-	srv := testServer()
-	srv.Store = st
-	gin.SetMode(gin.ReleaseMode)
-	e := gin.New()
-	for _, r := range srv.claimRoutes() {
-		e.Handle(r.Method, r.Path, srv.authenticate(r.Roles), r.Handle)
-	}
-	f := &claimFixture{st: st, h: e}
-	ctx := context.Background()
-	person := func(n int, region string, start int) store.Person {
-		p, err := store.CreatePerson(ctx, st.Pool, store.Person{IDNumber: validIDNumber(n), Name: fmt.Sprintf("申请人%d", n),
-			Region: region, TitleLevel: "junior", ObligationStartYear: start})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	account := func(a store.Account) string {
-		token := store.NewToken()
-		if _, err := store.CreateAccount(ctx, st.Pool, a, token); err != nil {
-			t.Fatal(err)
-		}
-		return token
-	}
+	f := &claimFixture{dbFixture: newDBFixture(t, (*Server).claimRoutes)}
+	account := func(a store.Account) string { return f.account(t, a) }
 	region := func(s string) *string { return &s }
-	f.alice, f.bob = person(901, "210102", 2020), person(902, "210102", 2020)
+	f.alice, f.bob = testdb.Person(t, f.st, 901, "210102", "申请人901", 2020), testdb.Person(t, f.st, 902, "210102", "申请人902", 2020)
 	f.aliceTok = account(store.Account{Role: "accountant", PersonID: &f.alice.ID})
 	f.bobTok = account(store.Account{Role: "accountant", PersonID: &f.bob.ID})
 	f.countyTok = account(store.Account{Role: "reviewer", Region: region("210102")})
 	f.otherTok = account(store.Account{Role: "reviewer", Region: region("210300")})
 	f.citySupTok = account(store.Account{Role: "supervisor", Region: region("210100")})
-	inst, err := st.Institutions(ctx, "online")
-	if err != nil || len(inst) == 0 {
-		t.Fatalf("institutions: %v", err)
-	}
-	f.instTok = account(store.Account{Role: "online_institution", InstitutionID: &inst[0].ID})
+	inst := testdb.OnlineInstitution(t, f.st)
+	f.instTok = account(store.Account{Role: "online_institution", InstitutionID: &inst})
 	return f
 }
 

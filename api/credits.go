@@ -1,13 +1,11 @@
 package api
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/liaoning-finance/cpe/codes"
 	"github.com/liaoning-finance/cpe/policy"
 	"github.com/liaoning-finance/cpe/store"
 )
@@ -59,12 +57,7 @@ func (s *Server) personCredits(c *gin.Context) {
 		return
 	}
 	person, err := s.Store.Person(c, id)
-	if errors.Is(err, store.ErrNotFound) {
-		fail(c, http.StatusNotFound, "not_found", "no such person")
-		return
-	}
-	if err != nil {
-		failInternal(c, err)
+	if !found(c, err, "no such person") {
 		return
 	}
 	if !personInScope(p, person.Region) {
@@ -72,12 +65,7 @@ func (s *Server) personCredits(c *gin.Context) {
 		return
 	}
 	pol, err := s.Store.Policy(c, year)
-	if errors.Is(err, store.ErrNotFound) {
-		fail(c, http.StatusNotFound, "not_found", "no continuing-education policy is loaded for "+strconv.Itoa(year))
-		return
-	}
-	if err != nil {
-		failInternal(c, err)
+	if !found(c, err, "no continuing-education policy is loaded for "+strconv.Itoa(year)) {
 		return
 	}
 	py, err := s.Store.CreditYear(c, id, year)
@@ -107,12 +95,7 @@ func personInScope(p Principal, region string) bool {
 	case RoleAdmin, RoleAccountant:
 		return true
 	case RoleReviewer, RoleSupervisor:
-		mine, err := codes.ParseRegion(p.Region)
-		if err != nil {
-			return false
-		}
-		theirs, err := codes.ParseRegion(region)
-		return err == nil && mine.Covers(theirs)
+		return covers(p.Region, region)
 	}
 	return false
 }

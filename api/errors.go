@@ -5,6 +5,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/liaoning-finance/cpe/store"
 )
 
 // ErrorBody is the JSON shape of every error response.
@@ -45,6 +47,20 @@ func failRule(c *gin.Context, rule, message string) {
 func failInternal(c *gin.Context, err error) {
 	_ = c.Error(err)
 	fail(c, http.StatusInternalServerError, "internal", "internal error; the request id is "+c.GetString(requestIDKey))
+}
+
+// found answers 404 with message when err is store.ErrNotFound, and 500 for
+// any other error; it reports whether err is nil.
+func found(c *gin.Context, err error, message string) bool {
+	switch {
+	case err == nil:
+		return true
+	case errors.Is(err, store.ErrNotFound):
+		fail(c, http.StatusNotFound, "not_found", message)
+	default:
+		failInternal(c, err)
+	}
+	return false
 }
 
 // limitBody caps the request body at n bytes; reading past it fails with a

@@ -1,22 +1,14 @@
 package api
 
 import (
-	"crypto/sha256"
-	"encoding/json"
-	"errors"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
-	"go.temporal.io/api/serviceerror"
 
 	"github.com/liaoning-finance/cpe/codes"
 	"github.com/liaoning-finance/cpe/store"
 	"github.com/liaoning-finance/cpe/workflows"
 )
-
-// temporalTimeout bounds a request's wait for Temporal.
-const temporalTimeout = 30 * time.Second
 
 const (
 	scopeOwnFiling   = "institution: its own filings (another institution's is 404)"
@@ -38,11 +30,6 @@ func (s *Server) filingRoutes() []Route {
 		{Method: http.MethodPost, Path: "/v1/filings/:id/records", Roles: inst, Scope: scopeOwnFiling, Handle: s.uploadRecords},
 		{Method: http.MethodPost, Path: "/v1/filings/:id/decisions", Roles: deciders, Scope: scopeDecide, Handle: s.decideFiling},
 	}
-}
-
-// actorOf is the workflow actor of the caller.
-func actorOf(p Principal) store.Actor {
-	return store.Actor{AccountID: p.AccountID, Role: string(p.Role), Region: p.Region, InstitutionID: p.InstitutionID}
 }
 
 func (s *Server) createFiling(c *gin.Context) {
@@ -68,32 +55,16 @@ func (s *Server) createFiling(c *gin.Context) {
 	if !ok {
 		return
 	}
-	hash, err := json.Marshal(t)
-	if err != nil {
-		failInternal(c, err)
-		return
-	}
-	sum := sha256.Sum256(hash)
-	id, err := s.Store.ReserveFilingID(c, inst.ID, c.GetHeader("Idempotency-Key"), sum[:])
-	if errors.Is(err, store.ErrKeyReused) {
-		fail(c, http.StatusConflict, "conflict", "the Idempotency-Key was already used for a different filing request")
-		return
-	}
-	if err != nil {
-		failInternal(c, err)
+	id, ok := reserveID(c, "filing request", s.Store.ReserveFilingID, inst.ID, t)
+	if !ok {
 		return
 	}
 	f := store.Filing{ID: id, InstitutionID: inst.ID, InstitutionName: inst.Name, Region: region.Code,
 		City: region.City(), Title: t.Title, Category: t.Category, Level: t.Level, Venue: t.Venue,
 		StartAt: t.StartAt, EndAt: t.EndAt, Credits: t.Credits, Year: t.Year}
 	actor := actorOf(p)
-	ctx, cancel := contextWithTimeout(c, temporalTimeout)
-	defer cancel()
-	_, err = s.Temporal.ExecuteWorkflow(ctx, workflows.FilingStartOptions(f, s.TaskQueue), workflows.FilingWorkflow,
-		workflows.FilingInput{Filing: f, Submitter: actor})
-	var started *serviceerror.WorkflowExecutionAlreadyStarted
-	if err != nil && !errors.As(err, &started) {
-		failTemporal(c, err)
+	if !s.start(c, "filing", workflows.FilingStartOptions(f, s.TaskQueue), workflows.FilingWorkflow,
+		workflows.FilingInput{Filing: f, Submitter: actor}) {
 		return
 	}
 	if _, err := s.Store.CreateFiling(c, f, actor); err != nil {
@@ -122,12 +93,7 @@ func (s *Server) loadFiling(c *gin.Context) (store.Filing, bool) {
 		return store.Filing{}, false
 	}
 	f, err := s.Store.GetFiling(c, id)
-	if errors.Is(err, store.ErrNotFound) {
-		fail(c, http.StatusNotFound, "not_found", "no such filing")
-		return f, false
-	}
-	if err != nil {
-		failInternal(c, err)
+	if !found(c, err, "no such filing") {
 		return f, false
 	}
 	p := principal(c)

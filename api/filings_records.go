@@ -93,7 +93,7 @@ func (s *Server) uploadRecords(c *gin.Context) {
 		failInternal(c, err)
 		return
 	}
-	if !s.update(c, f, workflows.RecordsUpdate, fmt.Sprintf("records:%d:batch:%d", p.AccountID, batch.ID),
+	if !s.update(c, filingProcess(f), workflows.RecordsUpdate, fmt.Sprintf("records:%d:batch:%d", p.AccountID, batch.ID),
 		workflows.RecordsRequest{Actor: actorOf(p), BatchID: batch.ID}) {
 		if err := s.Store.DiscardRecordBatch(c, batch.ID); err != nil {
 			_ = c.Error(err)

@@ -9,24 +9,13 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/liaoning-finance/cpe/internal/testdb"
 )
 
 // benchRows is the batch size of the feed benchmark: the most one request
 // may carry.
 const benchRows = maxOnlineRows
-
-// benchIDNumber returns the valid ID-card number of person k (k < 50,000):
-// born on day k/1000 after 1970-01-01 in 210102, sequence k%1000.
-func benchIDNumber(k int) string {
-	birth := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, k/1000)
-	body := fmt.Sprintf("210102%s%03d", birth.Format("20060102"), k%1000)
-	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, w := range weights {
-		sum += int(body[i]-'0') * w
-	}
-	return body + string("10X98765432"[sum%11])
-}
 
 // BenchmarkOnlineFeed posts batches of 50,000 new records through the HTTP
 // handler (decode, checks, one person lookup, COPY into a staging table,
@@ -39,14 +28,14 @@ func BenchmarkOnlineFeed(b *testing.B) {
 	if _, err := f.st.Pool.CopyFrom(ctx, pgx.Identifier{"persons"},
 		[]string{"id_number", "name", "region", "title_level", "obligation_start_year"},
 		pgx.CopyFromSlice(benchRows, func(i int) ([]any, error) {
-			return []any{benchIDNumber(i), fmt.Sprintf("学员%d", i), "210102", "junior", 2020}, nil
+			return []any{testdb.IDNumber(i), fmt.Sprintf("学员%d", i), "210102", "junior", 2020}, nil
 		})); err != nil {
 		b.Fatal(err)
 	}
 	batch := func(n int) []OnlineRecord {
 		recs := make([]OnlineRecord, benchRows)
 		for i := range recs {
-			recs[i] = OnlineRecord{RecordID: fmt.Sprintf("B%d-%d", n, i), IDNumber: benchIDNumber(i), CourseID: "KJ-2025-01",
+			recs[i] = OnlineRecord{RecordID: fmt.Sprintf("B%d-%d", n, i), IDNumber: testdb.IDNumber(i), CourseID: "KJ-2025-01",
 				Level: "intermediate", Category: "professional", Credits: 1.5,
 				CompletedAt: fmt.Sprintf("2025-%02d-%02dT10:00:00+08:00", 3+n%9, 1+i%28)}
 		}

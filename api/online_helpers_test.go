@@ -2,14 +2,11 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"testing"
-
-	"github.com/gin-gonic/gin"
 
 	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
@@ -19,9 +16,7 @@ import (
 // online feed, the credits view and the reports, an online institution and
 // its token.
 type feedFixture struct {
-	st        *store.Store
-	srv       *Server
-	h         http.Handler
+	dbFixture
 	inst      int64
 	instToken string
 }
@@ -29,31 +24,12 @@ type feedFixture struct {
 // newFeedFixture builds the fixture; Temporal is nil.
 func newFeedFixture(t testing.TB) *feedFixture {
 	t.Helper()
-	st, _ := testdb.New(t)
-	srv := testServer()
-	srv.Store = st
-	gin.SetMode(gin.ReleaseMode)
-	e := gin.New()
-	for _, r := range append(append(srv.onlineRoutes(), srv.creditRoutes()...), srv.reportRoutes()...) {
-		e.Handle(r.Method, r.Path, srv.authenticate(r.Roles), r.Handle)
-	}
-	list, err := st.Institutions(context.Background(), "online")
-	if err != nil || len(list) == 0 {
-		t.Fatalf("online institutions: %v", err)
-	}
-	f := &feedFixture{st: st, srv: srv, h: e, inst: list[0].ID}
+	db := newDBFixture(t, func(s *Server) []Route {
+		return slices.Concat(s.onlineRoutes(), s.creditRoutes(), s.reportRoutes())
+	})
+	f := &feedFixture{dbFixture: db, inst: testdb.OnlineInstitution(t, db.st)}
 	f.instToken = f.account(t, store.Account{Role: "online_institution", InstitutionID: &f.inst})
 	return f
-}
-
-// account creates an account and returns its token.
-func (f *feedFixture) account(t testing.TB, a store.Account) string {
-	t.Helper()
-	token := store.NewToken()
-	if _, err := store.CreateAccount(context.Background(), f.st.Pool, a, token); err != nil {
-		t.Fatalf("create account: %v", err)
-	}
-	return token
 }
 
 // reviewer returns the token of a reviewer (or supervisor) of region.
@@ -69,12 +45,7 @@ func (f *feedFixture) accountant(t *testing.T, person int64) string {
 // person registers person n of region with obligation start 2020.
 func (f *feedFixture) person(t *testing.T, n int, region, name string) store.Person {
 	t.Helper()
-	p, err := store.CreatePerson(context.Background(), f.st.Pool, store.Person{IDNumber: validIDNumber(n), Name: name,
-		Region: region, TitleLevel: "junior", ObligationStartYear: 2020})
-	if err != nil {
-		t.Fatalf("create person: %v", err)
-	}
-	return p
+	return testdb.Person(t, f.st, n, region, name, 2020)
 }
 
 // send makes a request with an optional JSON body and returns the status
@@ -118,21 +89,9 @@ func (f *feedFixture) postBatch(t *testing.T, token string, records []map[string
 	return status, out, raw
 }
 
-// validIDNumber returns a valid ID-card number of a person born 1990-01-01
-// in 210102 with sequence n (0 ≤ n < 1000).
-func validIDNumber(n int) string {
-	body := fmt.Sprintf("21010219900101%03d", n)
-	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, w := range weights {
-		sum += int(body[i]-'0') * w
-	}
-	return body + string("10X98765432"[sum%11])
-}
-
 // record is an online record of person n; fields in more override.
 func record(id string, n int, completedAt string, more ...any) map[string]any {
-	r := map[string]any{"record_id": id, "id_number": validIDNumber(n), "course_id": "KJ-2025-01", "level": "junior",
+	r := map[string]any{"record_id": id, "id_number": testdb.IDNumber(n), "course_id": "KJ-2025-01", "level": "junior",
 		"category": "professional", "credits": 10, "completed_at": completedAt}
 	for i := 0; i+1 < len(more); i += 2 {
 		r[more[i].(string)] = more[i+1]

@@ -12,18 +12,18 @@ import (
 	"github.com/liaoning-finance/cpe/workflows"
 )
 
-// failTemporal answers an error of a workflow start or Update: a refusal
-// by a validator by its type (403, 409, 400 with the field, 422 with the
-// rule), a finished workflow with 409, and Temporal being unreachable or
-// slow with 503.
-func failTemporal(c *gin.Context, err error) {
+// failTemporal answers an error of a workflow start or Update of a filing
+// or claim (noun): a refusal by a validator by its type (403, 409, 400 with
+// the field, 422 with the rule), a finished workflow with 409, and Temporal
+// being unreachable or slow with 503.
+func failTemporal(c *gin.Context, noun string, err error) {
 	var appErr *temporal.ApplicationError
 	var notFound *serviceerror.NotFound
 	switch {
 	case errors.As(err, &appErr):
 		failRefusal(c, appErr)
 	case errors.As(err, &notFound):
-		fail(c, http.StatusConflict, "conflict", "the filing's process has ended; it takes no more changes")
+		fail(c, http.StatusConflict, "conflict", "the "+noun+"'s process has ended; it takes no more changes")
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		fail(c, http.StatusServiceUnavailable, "unavailable", "the workflow service did not answer in time; retry with the same Idempotency-Key")
 	default:

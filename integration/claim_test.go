@@ -5,17 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	historypb "go.temporal.io/api/history/v1"
-	"go.temporal.io/api/workflowservice/v1"
-	"go.temporal.io/sdk/converter"
-	"google.golang.org/protobuf/encoding/protojson"
-
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
 )
 
@@ -72,7 +66,7 @@ func TestClaimsThroughHTTP(t *testing.T) {
 	s := startStack(t)
 	s.person(11, "210102")
 	var personID int64
-	if err := s.store.Pool.QueryRow(context.Background(), `SELECT id FROM persons WHERE id_number = $1`, idNumber(11)).Scan(&personID); err != nil {
+	if err := s.store.Pool.QueryRow(context.Background(), `SELECT id FROM persons WHERE id_number = $1`, testdb.IDNumber(11)).Scan(&personID); err != nil {
 		t.Fatal(err)
 	}
 	cc := claimClient{s: s, token: s.account(map[string]any{"role": "accountant", "person_id": personID})}
@@ -96,6 +90,12 @@ func TestClaimsThroughHTTP(t *testing.T) {
 	_, _ = cc.file(http.StatusBadRequest, map[string]any{"kind": "other", "year": thisYear, "form": "exam",
 		"title": "中级会计实务", "date": past, "credits": 90}, "")
 	s.must(http.StatusForbidden, request{method: "GET", path: "/v1/claims", token: inst}, nil)
+
+	// visible checks the claim in the visibility API: its summary and search
+	// attributes name no person.
+	visible := func(id int64, query string) {
+		s.checkVisibility(t, store.ClaimWorkflowID(id), query, "学分申请 · ", "学员", testdb.IDNumber(11))
+	}
 
 	// other: an exam subject passed → 90 professional credits after approval.
 	exam := map[string]any{"kind": "other", "year": thisYear, "form": "exam", "title": "中级会计实务", "date": past}
@@ -125,8 +125,8 @@ func TestClaimsThroughHTTP(t *testing.T) {
 		t.Fatalf("approved %+v, repeated %+v", approved, repeated)
 	}
 	_ = s.decideClaim(http.StatusConflict, c.ID, county, map[string]any{"decision": "reject", "reason": "x"}, "reject-exam")
-	s.claimVisibility(t, c.ID, "CpeKind = 'claim' AND CpeStage = 'approved' AND CpeCity = '210100'")
-	s.recordClaimHistory(t, c.ID, "claim_approved")
+	visible(c.ID, "CpeKind = 'claim' AND CpeStage = 'approved' AND CpeCity = '210100'")
+	s.recordHistory(t, store.ClaimWorkflowID(c.ID), "claim_approved")
 
 	// public_cadre: 52 学时 → rejected by the city supervisor.
 	cadre, _ := cc.file(http.StatusCreated, map[string]any{"kind": "public_cadre", "year": thisYear, "hours": 52}, "")
@@ -138,7 +138,7 @@ func TestClaimsThroughHTTP(t *testing.T) {
 	if rejected.Stage != "rejected" || rejected.Approved != nil {
 		t.Errorf("rejected %+v", rejected)
 	}
-	s.recordClaimHistory(t, cadre.ID, "claim_rejected")
+	s.recordHistory(t, store.ClaimWorkflowID(cadre.ID), "claim_rejected")
 
 	// makeup of 2023: returned, amended, approved with fewer public credits.
 	mk, _ := cc.file(http.StatusCreated, map[string]any{"kind": "makeup", "year": 2023, "channel": "face_to_face",
@@ -162,7 +162,7 @@ func TestClaimsThroughHTTP(t *testing.T) {
 	if done.Stage != "approved" || done.Approved == nil || *done.Approved != (store.ClaimCredits{Professional: 60, Public: 20}) {
 		t.Fatalf("make-up approved %+v", done)
 	}
-	s.recordClaimHistory(t, mk.ID, "claim_returned_amended")
+	s.recordHistory(t, store.ClaimWorkflowID(mk.ID), "claim_returned_amended")
 
 	// face_to_face: withdrawn by the applicant; a decision after is 409.
 	f2f, _ := cc.file(http.StatusCreated, map[string]any{"kind": "face_to_face", "year": thisYear, "organiser": "中国会计学会",
@@ -177,8 +177,8 @@ func TestClaimsThroughHTTP(t *testing.T) {
 		t.Fatalf("withdrawn %+v", withdrawn)
 	}
 	_ = s.decideClaim(http.StatusConflict, f2f.ID, county, approve, "")
-	s.claimVisibility(t, f2f.ID, "CpeKind = 'claim' AND CpeStage = 'withdrawn'")
-	s.recordClaimHistory(t, f2f.ID, "claim_withdrawn")
+	visible(f2f.ID, "CpeKind = 'claim' AND CpeStage = 'withdrawn'")
+	s.recordHistory(t, store.ClaimWorkflowID(f2f.ID), "claim_withdrawn")
 
 	// The person's years: 90 professional in this year, 60 + 20 in 2023.
 	for _, y := range []struct {
@@ -221,62 +221,4 @@ func TestClaimsThroughHTTP(t *testing.T) {
 	if want := 4 + 4 + 1 + 1 + 3; audits != want { // submissions, decisions, amendment, withdrawal, proofs
 		t.Errorf("%d audit lines, want %d", audits, want)
 	}
-}
-
-// claimVisibility waits until the visibility API lists the claim for
-// query and checks that its summary and search attributes name no person.
-func (s *stack) claimVisibility(t *testing.T, id int64, query string) {
-	t.Helper()
-	wid := store.ClaimWorkflowID(id)
-	s.eventually(15*time.Second, "visibility "+query, func() string {
-		resp, err := s.temporal.ListWorkflow(context.Background(), &workflowservice.ListWorkflowExecutionsRequest{
-			Query: query + fmt.Sprintf(" AND WorkflowId = '%s'", wid)})
-		if err != nil {
-			return err.Error()
-		}
-		if len(resp.Executions) != 1 {
-			return fmt.Sprintf("%d executions listed", len(resp.Executions))
-		}
-		return ""
-	})
-	desc, err := s.temporal.DescribeWorkflowExecution(context.Background(), wid, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var summary string
-	if err := converter.GetDefaultDataConverter().FromPayload(desc.GetExecutionConfig().GetUserMetadata().GetSummary(), &summary); err != nil {
-		t.Fatal(err)
-	}
-	attrs := desc.GetWorkflowExecutionInfo().GetSearchAttributes().String()
-	if !strings.HasPrefix(summary, "学分申请 · ") || strings.Contains(summary+attrs, "学员") || strings.Contains(summary+attrs, idNumber(11)) {
-		t.Errorf("summary %q, search attributes %s", summary, attrs)
-	}
-}
-
-// recordClaimHistory writes the claim workflow's history to
-// workflows/testdata/<name>.json when CPE_RECORD_HISTORY is set, for the
-// replay tests of package workflows.
-func (s *stack) recordClaimHistory(t *testing.T, id int64, name string) {
-	t.Helper()
-	if os.Getenv("CPE_RECORD_HISTORY") == "" {
-		return
-	}
-	var h historypb.History
-	it := s.temporal.GetWorkflowHistory(context.Background(), store.ClaimWorkflowID(id), "", false, 0)
-	for it.HasNext() {
-		e, err := it.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.Events = append(h.Events, e)
-	}
-	raw, err := protojson.MarshalOptions{Multiline: true, Indent: "  "}.Marshal(&h)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(repoRoot(), "workflows", "testdata", name+".json")
-	if err := os.WriteFile(file, raw, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("recorded %s (%d events)", file, len(h.Events))
 }

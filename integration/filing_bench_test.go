@@ -12,6 +12,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
 )
 
@@ -23,7 +24,7 @@ func benchPersons(b *testing.B, s *stack, n int) []string {
 	ids := make([]string, n)
 	rows := make([][]any, n)
 	for i := range n {
-		ids[i] = idNumberN(i)
+		ids[i] = testdb.IDNumber(i)
 		rows[i] = []any{ids[i], fmt.Sprintf("学员%d", i), "210102", "junior", 2020}
 	}
 	if _, err := s.store.Pool.CopyFrom(context.Background(), pgx.Identifier{"persons"},
@@ -31,19 +32,6 @@ func benchPersons(b *testing.B, s *stack, n int) []string {
 		b.Fatal(err)
 	}
 	return ids
-}
-
-// idNumberN is a valid ID-card number for any n < 1,000,000 (birth dates
-// spread over 1980-01-01 + n/1000 days).
-func idNumberN(n int) string {
-	born := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, n/1000)
-	body := fmt.Sprintf("210102%s%03d", born.Format("20060102"), n%1000)
-	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, w := range weights {
-		sum += int(body[i]-'0') * w
-	}
-	return body + string("10X98765432"[sum%11])
 }
 
 // benchFiling files a training that starts in lead and lasts a few seconds,
@@ -81,14 +69,7 @@ func BenchmarkRecordsUploadToLedger10k(b *testing.B) {
 		b.StopTimer()
 		f := benchFiling(b, s, inst, county, 3*time.Second, true)
 		path := fmt.Sprintf("/v1/filings/%d", f.ID)
-		s.eventually(time.Minute, "awaiting records", func() string {
-			var cur store.Filing
-			s.must(http.StatusOK, request{method: "GET", path: path, token: inst}, &cur)
-			if cur.Stage != store.StageAwaitingRecords {
-				return "at " + cur.Stage
-			}
-			return ""
-		})
+		s.awaitStage(time.Minute, path, inst, store.StageAwaitingRecords)
 		b.StartTimer()
 		t0 := time.Now()
 		s.must(http.StatusCreated, request{method: "POST", path: path + "/records", token: inst, body: body, ctype: "text/csv"}, nil)

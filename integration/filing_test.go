@@ -4,16 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	historypb "go.temporal.io/api/history/v1"
-	"go.temporal.io/api/workflowservice/v1"
-	"go.temporal.io/sdk/converter"
-	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/liaoning-finance/cpe/store"
 )
@@ -62,17 +55,11 @@ func TestFilingThroughHTTP(t *testing.T) {
 	}
 	s.must(http.StatusConflict, request{method: "POST", path: path + "/decisions", token: county,
 		body: map[string]any{"step": "filing", "decision": "reject", "reason": "x"}, key: "reject-1"}, nil)
-	s.checkVisibility(t, f.ID, "CpeStage = 'approved' AND CpeCity = '210100' AND CpeKind = 'filing'")
+	wid := store.FilingWorkflowID(f.ID)
+	s.checkVisibility(t, wid, "CpeStage = 'approved' AND CpeCity = '210100' AND CpeKind = 'filing'", "面授备案 · ")
 
 	// Records: wait for the training to end, refuse a bad batch, take a good one.
-	s.eventually(30*time.Second, "awaiting records", func() string {
-		var cur store.Filing
-		s.must(http.StatusOK, request{method: "GET", path: path, token: inst}, &cur)
-		if cur.Stage != store.StageAwaitingRecords {
-			return "at " + cur.Stage
-		}
-		return ""
-	})
+	s.awaitStage(30*time.Second, path, inst, store.StageAwaitingRecords)
 	bad := fmt.Sprintf("身份证号,姓名,学分\n%s,学员1,8\n%s,学员2,9\n110101199001011234,无名,4\n", ids[0], ids[1])
 	status, raw := s.do(request{method: "POST", path: path + "/records", token: inst, body: []byte(bad), ctype: "text/csv"}, nil)
 	if status != http.StatusUnprocessableEntity || !strings.Contains(string(raw), `"line":2`) || !strings.Contains(string(raw), `"line":3`) {
@@ -122,64 +109,8 @@ func TestFilingThroughHTTP(t *testing.T) {
 	if audits != 4 {
 		t.Errorf("%d audit lines, want 4 (submit, 2 decisions, upload)", audits)
 	}
-	s.checkVisibility(t, f.ID, "CpeStage = 'completed' AND CpeRegion = '210102' AND CpeOverdue = false")
-	s.recordHistory(t, f.ID, "filing_completed")
-}
-
-// checkVisibility waits until the visibility API lists the filing for
-// query and checks its summary.
-func (s *stack) checkVisibility(t *testing.T, id int64, query string) {
-	t.Helper()
-	wid := store.FilingWorkflowID(id)
-	s.eventually(15*time.Second, "visibility "+query, func() string {
-		resp, err := s.temporal.ListWorkflow(context.Background(), &workflowservice.ListWorkflowExecutionsRequest{
-			Query: query + fmt.Sprintf(" AND WorkflowId = '%s'", wid)})
-		if err != nil {
-			return err.Error()
-		}
-		if len(resp.Executions) != 1 {
-			return fmt.Sprintf("%d executions listed", len(resp.Executions))
-		}
-		return ""
-	})
-	desc, err := s.temporal.DescribeWorkflowExecution(context.Background(), wid, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var summary string
-	if err := converter.GetDefaultDataConverter().FromPayload(desc.GetExecutionConfig().GetUserMetadata().GetSummary(), &summary); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(summary, "面授备案 · ") {
-		t.Errorf("summary %q", summary)
-	}
-}
-
-// recordHistory writes the workflow's history to workflows/testdata/<name>.json
-// when CPE_RECORD_HISTORY is set, for the replay tests of package workflows.
-func (s *stack) recordHistory(t *testing.T, id int64, name string) {
-	t.Helper()
-	if os.Getenv("CPE_RECORD_HISTORY") == "" {
-		return
-	}
-	var h historypb.History
-	it := s.temporal.GetWorkflowHistory(context.Background(), store.FilingWorkflowID(id), "", false, 0)
-	for it.HasNext() {
-		e, err := it.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.Events = append(h.Events, e)
-	}
-	raw, err := protojson.MarshalOptions{Multiline: true, Indent: "  "}.Marshal(&h)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(repoRoot(), "workflows", "testdata", name+".json")
-	if err := os.WriteFile(file, raw, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("recorded %s (%d events)", file, len(h.Events))
+	s.checkVisibility(t, wid, "CpeStage = 'completed' AND CpeRegion = '210102' AND CpeOverdue = false", "面授备案 · ")
+	s.recordHistory(t, wid, "filing_completed")
 }
 
 // TestFilingReturnAmendWithdraw returns a filing, amends it, and withdraws
@@ -232,6 +163,7 @@ func TestFilingReturnAmendWithdraw(t *testing.T) {
 	if list.Total != 1 || list.Items[0].ID != f.ID {
 		t.Errorf("list of withdrawn filings: %+v", list)
 	}
-	s.checkVisibility(t, f.ID, "CpeStage = 'withdrawn' AND CpeCity = '210100'")
-	s.recordHistory(t, f.ID, "filing_withdrawn")
+	wid := store.FilingWorkflowID(f.ID)
+	s.checkVisibility(t, wid, "CpeStage = 'withdrawn' AND CpeCity = '210100'", "面授备案 · ")
+	s.recordHistory(t, wid, "filing_withdrawn")
 }

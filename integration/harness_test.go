@@ -15,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -181,14 +180,14 @@ func (s *stack) institution(name, region string) int64 {
 		ID int64 `json:"id"`
 	}
 	s.must(http.StatusCreated, request{method: "POST", path: "/v1/admin/institutions", token: s.adminToken,
-		body: map[string]any{"name": name, "uscc": uscc(region), "kind": "face_to_face", "region": region}}, &out)
+		body: map[string]any{"name": name, "uscc": testdb.USCC(region, 0), "kind": "face_to_face", "region": region}}, &out)
 	return out.ID
 }
 
 // person registers person n and returns its ID-card number.
 func (s *stack) person(n int, region string) string {
 	s.t.Helper()
-	id := idNumber(n)
+	id := testdb.IDNumber(n)
 	s.must(http.StatusCreated, request{method: "POST", path: "/v1/admin/persons", token: s.adminToken,
 		body: map[string]any{"id_number": id, "name": fmt.Sprintf("学员%d", n), "region": region,
 			"title_level": "junior", "obligation_start_year": 2020}}, nil)
@@ -211,27 +210,18 @@ func (s *stack) eventually(timeout time.Duration, what string, check func() stri
 	}
 }
 
-// idNumber is the valid ID-card number of a person born 1990-01-01 in
-// 210102 with sequence n (0 ≤ n < 1000).
-func idNumber(n int) string {
-	body := fmt.Sprintf("21010219900101%03d", n)
-	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for i, w := range weights {
-		sum += int(body[i]-'0') * w
-	}
-	return body + string("10X98765432"[sum%11])
-}
-
-// uscc is a unified social credit code of region with a valid GB 32100
-// check character.
-func uscc(region string) string {
-	const charset = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-	weights := []int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
-	body := "91" + region + "MA0" + strings.Repeat("0", 5) + "1"
-	sum := 0
-	for i, w := range weights {
-		sum += strings.IndexByte(charset, body[i]) * w
-	}
-	return body + string(charset[(31-sum%31)%31])
+// awaitStage polls the filing or claim at path, read with token, until it
+// reaches stage or timeout.
+func (s *stack) awaitStage(timeout time.Duration, path, token, stage string) {
+	s.t.Helper()
+	s.eventually(timeout, stage, func() string {
+		var cur struct {
+			Stage string `json:"stage"`
+		}
+		s.must(http.StatusOK, request{method: "GET", path: path, token: token}, &cur)
+		if cur.Stage != stage {
+			return "at " + cur.Stage
+		}
+		return ""
+	})
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/liaoning-finance/cpe/api"
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/policy"
 	"github.com/liaoning-finance/cpe/store"
 	"github.com/liaoning-finance/cpe/workflows"
@@ -52,7 +53,7 @@ func TestOnlineCreditsToComplianceReport(t *testing.T) {
 		row("R3", "2025-12-31T21:00:00+08:00", "category", "public", "credits", 10),
 		row("R4", "2025-02-28T21:00:00+08:00"),
 		row("R5", "2025-04-01T10:00:00+08:00", "year", 2024),
-		row("R6", "2025-05-01T10:00:00+08:00", "id_number", idNumber(99)),
+		row("R6", "2025-05-01T10:00:00+08:00", "id_number", testdb.IDNumber(99)),
 		row("R7", "2025-05-01T10:00:00+08:00", "level", "expert"),
 	}}
 	var first, again api.OnlineBatchResponse

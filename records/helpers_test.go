@@ -5,24 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
-)
 
-// idNumber returns the i-th of a series of distinct valid ID-card numbers
-// (沈阳和平区, born from 1980-01-01 on), its check character computed here
-// independently of package codes.
-func idNumber(i int) string {
-	born := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i/1000)
-	first17 := fmt.Sprintf("210102%s%03d", born.Format("20060102"), i%1000)
-	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for k, w := range weights {
-		sum += int(first17[k]-'0') * w
-	}
-	return first17 + string("10X98765432"[sum%11])
-}
+	"github.com/liaoning-finance/cpe/internal/testdb"
+)
 
 // registry is a fake person registry that counts its lookups.
 type registry struct {
@@ -35,7 +22,7 @@ type registry struct {
 func everyone(n int) *registry {
 	r := &registry{persons: make(map[string]bool, n)}
 	for i := range n {
-		r.persons[idNumber(i)] = true
+		r.persons[testdb.IDNumber(i)] = true
 	}
 	return r
 }
@@ -97,7 +84,7 @@ func bigCSV(n int) []byte {
 	var b strings.Builder
 	b.WriteString("身份证号,姓名,学分,科目类别\n")
 	for i := range n {
-		fmt.Fprintf(&b, "%s,学员%d,%d,专业科目\n", idNumber(i), i, 1+i%10)
+		fmt.Fprintf(&b, "%s,学员%d,%d,专业科目\n", testdb.IDNumber(i), i, 1+i%10)
 	}
 	return []byte(b.String())
 }
@@ -106,7 +93,7 @@ func bigCSV(n int) []byte {
 func bigXLSX(tb testing.TB, n int) []byte {
 	rows := [][]any{{"身份证号", "姓名", "学分", "科目类别"}}
 	for i := range n {
-		rows = append(rows, []any{idNumber(i), fmt.Sprintf("学员%d", i), 1 + i%10, "专业科目"})
+		rows = append(rows, []any{testdb.IDNumber(i), fmt.Sprintf("学员%d", i), 1 + i%10, "专业科目"})
 	}
 	return buildXLSX(tb, rows)
 }

@@ -10,13 +10,15 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/liaoning-finance/cpe/internal/testdb"
 )
 
 // sampleRows are what every sample upload below holds.
 func sampleRows() []Row {
 	return []Row{
-		{Line: 1, IDNumber: idNumber(0), Name: "张三", Credits: 8, Category: "professional"},
-		{Line: 2, IDNumber: idNumber(1), Name: "李四", Credits: 2.5, Category: ""},
+		{Line: 1, IDNumber: testdb.IDNumber(0), Name: "张三", Credits: 8, Category: "professional"},
+		{Line: 2, IDNumber: testdb.IDNumber(1), Name: "李四", Credits: 2.5, Category: ""},
 	}
 }
 
@@ -24,8 +26,8 @@ func sampleRows() []Row {
 // and extra columns.
 func chineseCSV() string {
 	return "序号,姓名,学分,身份证号码,类别,备注\r\n" +
-		"1,张三,8," + idNumber(0) + ",专业,\r\n" +
-		"2, 李四 ,2.5, " + idNumber(1) + " ,,迟到\r\n"
+		"1,张三,8," + testdb.IDNumber(0) + ",专业,\r\n" +
+		"2, 李四 ,2.5, " + testdb.IDNumber(1) + " ,,迟到\r\n"
 }
 
 func TestParseFormats(t *testing.T) {
@@ -43,22 +45,22 @@ func TestParseFormats(t *testing.T) {
 		data              []byte
 	}{
 		{"json", "application/json; charset=utf-8", []byte(`{"batch":"x","rows":[
-			{"id_number":"` + idNumber(0) + `","name":"张三","credits":8,"category":"professional"},
-			{"id_number":" ` + idNumber(1) + `","name":"李四 ","credits":2.5}]}`)},
+			{"id_number":"` + testdb.IDNumber(0) + `","name":"张三","credits":8,"category":"professional"},
+			{"id_number":" ` + testdb.IDNumber(1) + `","name":"李四 ","credits":2.5}]}`)},
 		{"utf-8 csv, english headers", "text/csv", []byte("id_number,name,credits,category\n" +
-			idNumber(0) + ",张三,8,professional\n" + idNumber(1) + ",李四,2.5,\n")},
+			testdb.IDNumber(0) + ",张三,8,professional\n" + testdb.IDNumber(1) + ",李四,2.5,\n")},
 		{"utf-8 csv with BOM, chinese headers", "text/csv; charset=utf-8", []byte("\xEF\xBB\xBF" + chineseCSV())},
 		{"gbk csv", "application/csv", []byte(gbk)},
 		{"utf-16 tab-separated text", "text/tab-separated-values", []byte(utf16)},
 		{"xlsx", MediaXLSX, buildXLSX(t, [][]any{
 			{"身份证号", "姓名", "学分", "科目类别"},
-			{idNumber(0), "张三", 8, "专业科目"},
-			{idNumber(1), " 李四", 2.5},
+			{testdb.IDNumber(0), "张三", 8, "专业科目"},
+			{testdb.IDNumber(1), " 李四", 2.5},
 		})},
 		{"xlsx, text credits, category column absent", MediaXLSX, buildXLSX(t, [][]any{
 			{"证件号码", "name", "credits"},
-			{idNumber(0), "张三", "8"},
-			{idNumber(1), "李四", "2.5"},
+			{testdb.IDNumber(0), "张三", "8"},
+			{testdb.IDNumber(1), "李四", "2.5"},
 		})},
 	}
 	for _, tt := range tests {
@@ -78,21 +80,21 @@ func TestParseFormats(t *testing.T) {
 func TestParseNormalises(t *testing.T) {
 	var withX string
 	for i := 0; withX == ""; i++ {
-		if id := idNumber(i); strings.HasSuffix(id, "X") {
+		if id := testdb.IDNumber(i); strings.HasSuffix(id, "X") {
 			withX = id
 		}
 	}
 	data := "姓名,身份证号,学分,科目类别\n" +
 		"甲," + strings.ToLower(withX) + ",１０,公需\n" +
-		"乙," + idNumber(0) + ",1,公需科目\n" +
-		"丙," + idNumber(1) + ",1,Public\n" +
-		"丁," + idNumber(2) + ",1,其他\n"
+		"乙," + testdb.IDNumber(0) + ",1,公需科目\n" +
+		"丙," + testdb.IDNumber(1) + ",1,Public\n" +
+		"丁," + testdb.IDNumber(2) + ",1,其他\n"
 	got := mustParse(t, MediaCSV, []byte(data))
 	want := []Row{
 		{Line: 1, IDNumber: withX, Name: "甲", Credits: 10, Category: "public"},
-		{Line: 2, IDNumber: idNumber(0), Name: "乙", Credits: 1, Category: "public"},
-		{Line: 3, IDNumber: idNumber(1), Name: "丙", Credits: 1, Category: "public"},
-		{Line: 4, IDNumber: idNumber(2), Name: "丁", Credits: 1, Category: "其他"},
+		{Line: 2, IDNumber: testdb.IDNumber(0), Name: "乙", Credits: 1, Category: "public"},
+		{Line: 3, IDNumber: testdb.IDNumber(1), Name: "丙", Credits: 1, Category: "public"},
+		{Line: 4, IDNumber: testdb.IDNumber(2), Name: "丁", Credits: 1, Category: "其他"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
@@ -100,13 +102,13 @@ func TestParseNormalises(t *testing.T) {
 }
 
 func TestParseLineNumbersSkipBlankRows(t *testing.T) {
-	csvData := "\n身份证号,姓名,学分\n" + idNumber(0) + ",甲,1\n\n , ,\n" + idNumber(1) + ",乙,1\n,,\n"
+	csvData := "\n身份证号,姓名,学分\n" + testdb.IDNumber(0) + ",甲,1\n\n , ,\n" + testdb.IDNumber(1) + ",乙,1\n,,\n"
 	xlsxData := buildXLSX(t, [][]any{
 		{"身份证号", "姓名", "学分"},
-		{idNumber(0), "甲", 1},
+		{testdb.IDNumber(0), "甲", 1},
 		{},
 		{" ", nil, ""},
-		{idNumber(1), "乙", 1},
+		{testdb.IDNumber(1), "乙", 1},
 	})
 	for _, tt := range []struct {
 		contentType string
@@ -149,12 +151,12 @@ func TestParseXLSXExcelNumbers(t *testing.T) {
 	data := buildXLSX(t, [][]any{
 		{"身份证号", "姓名", "学分"},
 		{excelNumber("1.10101199003071E+17"), "甲", excelNumber("2")},
-		{idNumber(0), "乙", 1.5},
+		{testdb.IDNumber(0), "乙", 1.5},
 	})
 	got := mustParse(t, MediaXLSX, data)
 	want := []Row{
 		{Line: 1, IDNumber: "1.10101199003071E+17", Name: "甲", Credits: 2},
-		{Line: 2, IDNumber: idNumber(0), Name: "乙", Credits: 1.5},
+		{Line: 2, IDNumber: testdb.IDNumber(0), Name: "乙", Credits: 1.5},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
@@ -219,7 +221,7 @@ func TestParseTooManyRows(t *testing.T) {
 	jsonRows := func(n int) []byte {
 		rows := make([]string, n)
 		for i := range rows {
-			rows[i] = fmt.Sprintf(`{"id_number":%q,"name":"x","credits":1}`, idNumber(i))
+			rows[i] = fmt.Sprintf(`{"id_number":%q,"name":"x","credits":1}`, testdb.IDNumber(i))
 		}
 		return []byte(`{"rows":[` + strings.Join(rows, ",") + `]}`)
 	}

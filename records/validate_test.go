@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/liaoning-finance/cpe/internal/testdb"
 )
 
 // wantError is an expected RowError: its message must contain message.
@@ -31,15 +33,15 @@ func assertErrors(t *testing.T, got []RowError, want []wantError) {
 func TestValidateValid(t *testing.T) {
 	reg := everyone(3)
 	rows := []Row{
-		{Line: 1, IDNumber: idNumber(0), Name: "甲", Credits: 10, Category: "professional"},
-		{Line: 2, IDNumber: " " + idNumber(1), Name: "乙", Credits: 0.5, Category: "专业科目"},
-		{Line: 3, IDNumber: idNumber(2), Name: "丙", Credits: 1},
+		{Line: 1, IDNumber: testdb.IDNumber(0), Name: "甲", Credits: 10, Category: "professional"},
+		{Line: 2, IDNumber: " " + testdb.IDNumber(1), Name: "乙", Credits: 0.5, Category: "专业科目"},
+		{Line: 3, IDNumber: testdb.IDNumber(2), Name: "丙", Credits: 1},
 	}
 	errs, err := Validate(rows, reg.check())
 	if err != nil || len(errs) != 0 {
 		t.Fatalf("Validate = %+v, %v; want no errors", errs, err)
 	}
-	want := []string{idNumber(0), idNumber(1), idNumber(2)}
+	want := []string{testdb.IDNumber(0), testdb.IDNumber(1), testdb.IDNumber(2)}
 	if reg.calls != 1 || !reflect.DeepEqual(reg.asked, want) {
 		t.Errorf("Registered called %d times with %v, want once with %v", reg.calls, reg.asked, want)
 	}
@@ -47,20 +49,20 @@ func TestValidateValid(t *testing.T) {
 
 func TestValidateEveryErrorKind(t *testing.T) {
 	reg := everyone(10)
-	badCheck := idNumber(3)[:17] + map[bool]string{true: "1", false: "0"}[idNumber(3)[17] == '0']
+	badCheck := testdb.IDNumber(3)[:17] + map[bool]string{true: "1", false: "0"}[testdb.IDNumber(3)[17] == '0']
 	rows := mustParse(t, MediaCSV, []byte("身份证号,姓名,学分,科目类别\n"+
-		idNumber(0)+",甲,10,\n"+ // 1: valid
+		testdb.IDNumber(0)+",甲,10,\n"+ // 1: valid
 		",乙,1,\n"+ // 2: id missing
 		badCheck+",丙,1,\n"+ // 3: wrong check digit
 		"1.10101E+17,丁,1,\n"+ // 4: mangled by Excel
-		idNumber(4)+",,1,\n"+ // 5: name missing
-		idNumber(5)+",戊,0,\n"+ // 6: no credits
-		idNumber(6)+",己,-1,\n"+ // 7: negative credits
-		idNumber(7)+",庚,10.5,\n"+ // 8: above the filed credits
-		idNumber(8)+",辛,abc,\n"+ // 9: not a number
-		idNumber(9)+",壬,1,其他\n"+ // 10: unknown category
-		idNumber(0)+",癸,1,公需科目\n"+ // 11: duplicate of line 1 and wrong category
-		idNumber(20)+",子,1,\n"+ // 12: not registered
+		testdb.IDNumber(4)+",,1,\n"+ // 5: name missing
+		testdb.IDNumber(5)+",戊,0,\n"+ // 6: no credits
+		testdb.IDNumber(6)+",己,-1,\n"+ // 7: negative credits
+		testdb.IDNumber(7)+",庚,10.5,\n"+ // 8: above the filed credits
+		testdb.IDNumber(8)+",辛,abc,\n"+ // 9: not a number
+		testdb.IDNumber(9)+",壬,1,其他\n"+ // 10: unknown category
+		testdb.IDNumber(0)+",癸,1,公需科目\n"+ // 11: duplicate of line 1 and wrong category
+		testdb.IDNumber(20)+",子,1,\n"+ // 12: not registered
 		",,,专业\n"+ // 13: several problems at once, in field order
 		"110101199003071234,丑,1,\n")) // 14: check digit
 	errs, err := Validate(rows, reg.check())
@@ -93,17 +95,17 @@ func TestValidateEveryErrorKind(t *testing.T) {
 func TestValidateDuplicates(t *testing.T) {
 	var withX string
 	for i := 0; withX == ""; i++ {
-		if id := idNumber(i); strings.HasSuffix(id, "X") {
+		if id := testdb.IDNumber(i); strings.HasSuffix(id, "X") {
 			withX = id
 		}
 	}
-	reg := &registry{persons: map[string]bool{idNumber(0): true}}
+	reg := &registry{persons: map[string]bool{testdb.IDNumber(0): true}}
 	rows := []Row{
 		{Line: 1, IDNumber: withX, Name: "甲", Credits: 1},
-		{Line: 2, IDNumber: idNumber(0), Name: "乙", Credits: 1},
+		{Line: 2, IDNumber: testdb.IDNumber(0), Name: "乙", Credits: 1},
 		{Line: 3, IDNumber: strings.ToLower(withX), Name: "甲", Credits: 1},
 		{Line: 4, IDNumber: " " + withX + " ", Name: "甲", Credits: 1},
-		{Line: 5, IDNumber: idNumber(0), Name: "乙", Credits: 2},
+		{Line: 5, IDNumber: testdb.IDNumber(0), Name: "乙", Credits: 2},
 	}
 	errs, err := Validate(rows, reg.check())
 	if err != nil {
@@ -116,7 +118,7 @@ func TestValidateDuplicates(t *testing.T) {
 		{4, "id_number", "as line 1"},
 		{5, "id_number", "as line 2"},
 	})
-	if want := []string{withX, idNumber(0)}; reg.calls != 1 || !reflect.DeepEqual(reg.asked, want) {
+	if want := []string{withX, testdb.IDNumber(0)}; reg.calls != 1 || !reflect.DeepEqual(reg.asked, want) {
 		t.Errorf("Registered called %d times with %v, want once with %v", reg.calls, reg.asked, want)
 	}
 }
@@ -126,8 +128,8 @@ func TestValidateCategories(t *testing.T) {
 	chk := reg.check()
 	chk.Category = "公需科目"
 	rows := []Row{
-		{Line: 1, IDNumber: idNumber(0), Name: "甲", Credits: 1, Category: "public"},
-		{Line: 2, IDNumber: idNumber(1), Name: "乙", Credits: 1, Category: "专业"},
+		{Line: 1, IDNumber: testdb.IDNumber(0), Name: "甲", Credits: 1, Category: "public"},
+		{Line: 2, IDNumber: testdb.IDNumber(1), Name: "乙", Credits: 1, Category: "专业"},
 	}
 	errs, err := Validate(rows, chk)
 	if err != nil {
@@ -166,14 +168,14 @@ func TestValidateRegistryFailure(t *testing.T) {
 	down := errors.New("database down")
 	chk := everyone(1).check()
 	chk.Registered = func([]string) (map[string]bool, error) { return nil, down }
-	errs, err := Validate([]Row{{Line: 1, IDNumber: idNumber(0), Name: "甲", Credits: 1}}, chk)
+	errs, err := Validate([]Row{{Line: 1, IDNumber: testdb.IDNumber(0), Name: "甲", Credits: 1}}, chk)
 	if !errors.Is(err, down) || errs != nil {
 		t.Errorf("Validate = %v, %v; want the registry's error", errs, err)
 	}
 }
 
 func TestValidateBadCheck(t *testing.T) {
-	rows := []Row{{Line: 1, IDNumber: idNumber(0), Name: "甲", Credits: 1}}
+	rows := []Row{{Line: 1, IDNumber: testdb.IDNumber(0), Name: "甲", Credits: 1}}
 	reg := everyone(1)
 	for name, edit := range map[string]func(*Check){
 		"no filed credits": func(c *Check) { c.FiledCredits = 0 },

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/policy"
 	"github.com/liaoning-finance/cpe/store"
 )
@@ -12,7 +13,7 @@ import (
 func TestEvaluateCompliance(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
-	inst := onlineInstitution(t, s)
+	inst := testdb.OnlineInstitution(t, s)
 	pol, err := s.Policy(ctx, 2025)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +86,7 @@ func TestEvaluateCompliance(t *testing.T) {
 	}
 	list, _, _ = s.ShortPersons(ctx, 2025, store.RegionScope{Prefix: "2101"}, 2, 1)
 	if len(list) != 1 || list[0].PersonID != short.ID || list[0].Name != "测试11" ||
-		list[0].IDNumberMasked != "210102********"+idNumber(11)[14:] ||
+		list[0].IDNumberMasked != "210102********"+testdb.IDNumber(11)[14:] ||
 		list[0].Professional != 50 || list[0].Public != 10 ||
 		list[0].Shortfall != (policy.Shortfall{Professional: 10, Public: 20, Total: 30}) {
 		t.Errorf("second short = %+v", list)

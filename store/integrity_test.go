@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
 )
 
@@ -63,6 +64,25 @@ func addFiling(tb testing.TB, s *store.Store, start, end string, credits float64
 	return id
 }
 
+// completeFiling approves the records of a filing added by addFiling: the
+// review closes and the credits are posted.
+func completeFiling(tb testing.TB, s *store.Store, id int64) store.Filing {
+	tb.Helper()
+	ctx := context.Background()
+	f, err := s.GetFiling(ctx, id)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	f.Stage, f.Seq, f.ReviewStep = store.StageCompleted, f.Seq+1, ""
+	item := store.ReviewItem{SubjectKind: "filing", SubjectID: id, Step: "records", Title: f.Title, Region: f.Region,
+		AssignedRegion: f.Region}
+	if applied, _, err := s.ApplyFilingChange(ctx, store.FilingChange{Filing: f, Review: &item,
+		BatchStatus: store.BatchApproved, PostCredits: true}); err != nil || !applied {
+		tb.Fatalf("complete filing %d: applied %v, %v", id, applied, err)
+	}
+	return f
+}
+
 // online returns an online credit of person for 2025.
 func online(tb testing.TB, record string, person int64, on string, credits float64) store.OnlineCredit {
 	return store.OnlineCredit{RecordID: record, PersonID: person, Year: 2025, Category: "public", Credits: credits,
@@ -72,7 +92,7 @@ func online(tb testing.TB, record string, person int64, on string, credits float
 func TestDailyHoursAcrossSources(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
-	inst := onlineInstitution(t, s)
+	inst := testdb.OnlineInstitution(t, s)
 	p := addPerson(t, s, 2, "210102", 2020)
 	q := addPerson(t, s, 3, "210102", 2020)
 	// A three-day claim of 30 hours: 10 a day on 05-09 … 05-11; an exam
@@ -105,12 +125,11 @@ func TestDailyHoursAcrossSources(t *testing.T) {
 func TestDailyHoursFilingSpreadAndReviewFlags(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
-	inst := onlineInstitution(t, s)
+	inst := testdb.OnlineInstitution(t, s)
 	p := addPerson(t, s, 4, "210102", 2020)
-	// Posted filing credits without hours or a first day: 30 credits over
-	// the training's three days, 10 a day.
-	done := addFiling(t, s, "2025-06-01", "2025-06-03", 30)
-	ledgerEntry(t, s, p.ID, "filing", store.FilingCreditRef(done, p.ID), "", "2025-06-03", 30, nil)
+	// Approved filing credits: 30 credits, 30 learning hours over the
+	// training's three days, 10 a day.
+	completeFiling(t, s, addFiling(t, s, "2025-06-01", "2025-06-03", 30, p.ID))
 	// A later filing whose records are under review lists p.
 	pending := addFiling(t, s, "2025-06-10", "2025-06-10", 8, p.ID)
 	if got := post(t, s, inst, []store.OnlineCredit{online(t, "A", p.ID, "2025-06-03", 14)}); len(got.Flags) != 0 {
@@ -126,7 +145,7 @@ func TestDailyHoursFilingSpreadAndReviewFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(reviewFlags) != 1 || reviewFlags[0].Kind != store.FlagDailyHours || reviewFlags[0].PersonID != p.ID ||
-		reviewFlags[0].IDNumberMasked != "210102********"+idNumber(4)[14:] {
+		reviewFlags[0].IDNumberMasked != "210102********"+testdb.IDNumber(4)[14:] {
 		t.Fatalf("review flags = %+v, want one daily_hours flag for p on 06-10", reviewFlags)
 	}
 	// Adding the same flag again keeps one copy.

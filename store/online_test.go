@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/liaoning-finance/cpe/calendar"
+	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
 )
 
@@ -39,7 +40,7 @@ func post(tb testing.TB, s *store.Store, inst int64, rows []store.OnlineCredit) 
 func TestPostOnlineCreditsIdempotent(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
-	inst := onlineInstitution(t, s)
+	inst := testdb.OnlineInstitution(t, s)
 	p := addPerson(t, s, 1, "210102", 2020)
 	rows := []store.OnlineCredit{
 		{RecordID: "R-1", PersonID: p.ID, Year: 2025, Category: "professional", Credits: 12.5,
@@ -58,7 +59,7 @@ func TestPostOnlineCreditsIdempotent(t *testing.T) {
 	if got := post(t, s, inst, changed); got.Inserted != 0 || !slices.Equal(got.Conflicts, []string{"R-2"}) {
 		t.Fatalf("changed resend = %+v, want conflict R-2", got)
 	}
-	other := onlineInstitution(t, s) + 1
+	other := testdb.OnlineInstitution(t, s) + 1
 	if got := post(t, s, other, rows[:1]); got.Inserted != 1 {
 		t.Fatalf("same record id of another institution = %+v, want inserted", got)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/liaoning-finance/cpe/policy"
 )
@@ -19,7 +20,25 @@ func PutPolicy(ctx context.Context, q Querier, p policy.Policy) error {
 
 // Policy returns the policy of a year for the province.
 func (s *Store) Policy(ctx context.Context, year int) (policy.Policy, error) {
+	return loadPolicy(ctx, s.Pool, year)
+}
+
+// loadPolicy returns the policy of a year for the province, or ErrNotFound.
+func loadPolicy(ctx context.Context, q Querier, year int) (policy.Policy, error) {
 	var p policy.Policy
-	err := s.Pool.QueryRow(ctx, `SELECT body FROM policies WHERE year = $1 AND province = $2`, year, Province).Scan(&p)
+	err := q.QueryRow(ctx, `SELECT body FROM policies WHERE year = $1 AND province = $2`, year, Province).Scan(&p)
 	return p, notFound(err)
+}
+
+// creditsPerHour returns the CreditsPerHour of the policy of year: the
+// conversion between credits and learning hours.
+func creditsPerHour(ctx context.Context, q Querier, year int) (float64, error) {
+	p, err := loadPolicy(ctx, q, year)
+	if err != nil {
+		return 0, fmt.Errorf("policy of %d: %w", year, err)
+	}
+	if p.CreditsPerHour <= 0 {
+		return 0, fmt.Errorf("policy of %d: credits_per_hour is not set", year)
+	}
+	return p.CreditsPerHour, nil
 }
