@@ -59,7 +59,7 @@ func startStack(t testing.TB) *stack {
 	if testing.Verbose() {
 		log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	s, _ := testdb.New(t)
+	_, url := testdb.New(t)
 	var args []string
 	for _, sa := range workflows.SearchAttributeFlags() {
 		args = append(args, "--search-attribute", sa)
@@ -82,7 +82,18 @@ func startStack(t testing.TB) *stack {
 			t.Logf("stop the dev server: %v", err)
 		}
 	})
-	c := srv.Client()
+	// The API and the worker get what production gets: the client with the
+	// tracing interceptor and pgx with query tracing.
+	c, err := cpeworker.Dial(ctx, cpeworker.ClientOptions{HostPort: srv.FrontendHostPort(), Namespace: "default", Log: log})
+	if err != nil {
+		t.Fatalf("connect to the dev server: %v", err)
+	}
+	t.Cleanup(c.Close)
+	s, err := store.Open(ctx, url, true)
+	if err != nil {
+		t.Fatalf("open the test database: %v", err)
+	}
+	t.Cleanup(s.Close)
 	const taskQueue = "cpe-integration"
 	w := cpeworker.New(c, taskQueue, &activities.Activities{Store: s, Log: log})
 	if err := w.Start(); err != nil {
