@@ -21,7 +21,7 @@ type Account struct {
 
 const accountColumns = `id, role, institution_id, person_id, region, label, created_at`
 
-func scanAccount(row interface{ Scan(...any) error }) (Account, error) {
+func scanAccount(row rowScanner) (Account, error) {
 	var a Account
 	err := row.Scan(&a.ID, &a.Role, &a.InstitutionID, &a.PersonID, &a.Region, &a.Label, &a.CreatedAt)
 	return a, err

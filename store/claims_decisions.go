@@ -27,7 +27,7 @@ type ClaimDecision struct {
 const claimDecisionColumns = `decision, reason, approved_professional::float8, approved_public::float8,
 	coalesce(account_id, 0), role, actor_region, assigned_region, escalation_level, round, request_id, decided_at`
 
-func scanClaimDecision(row interface{ Scan(...any) error }) (ClaimDecision, error) {
+func scanClaimDecision(row rowScanner) (ClaimDecision, error) {
 	var d ClaimDecision
 	var prof, pub *float64
 	err := row.Scan(&d.Decision, &d.Reason, &prof, &pub, &d.Actor.AccountID, &d.Actor.Role, &d.Actor.Region,
@@ -58,20 +58,8 @@ func insertClaimDecision(ctx context.Context, q Querier, claimID int64, d ClaimD
 
 // ClaimDecisions returns the decision history of a claim, oldest first.
 func (s *Store) ClaimDecisions(ctx context.Context, claimID int64) ([]ClaimDecision, error) {
-	rows, err := s.Pool.Query(ctx, `SELECT `+claimDecisionColumns+` FROM claim_decisions WHERE claim_id = $1 ORDER BY id`, claimID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []ClaimDecision{}
-	for rows.Next() {
-		d, err := scanClaimDecision(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return collect(ctx, s.Pool, scanClaimDecision,
+		`SELECT `+claimDecisionColumns+` FROM claim_decisions WHERE claim_id = $1 ORDER BY id`, claimID)
 }
 
 // ClaimDecisionByRequest returns the decision a request id took effect

@@ -27,7 +27,7 @@ type FilingDecision struct {
 const decisionColumns = `step, decision, reason, coalesce(account_id, 0), role, actor_region, assigned_region,
 	escalation_level, round, request_id, decided_at`
 
-func scanDecision(row interface{ Scan(...any) error }) (FilingDecision, error) {
+func scanDecision(row rowScanner) (FilingDecision, error) {
 	var d FilingDecision
 	err := row.Scan(&d.Step, &d.Decision, &d.Reason, &d.Actor.AccountID, &d.Actor.Role, &d.Actor.Region,
 		&d.AssignedRegion, &d.EscalationLevel, &d.Round, &d.RequestID, &d.DecidedAt)
@@ -49,20 +49,8 @@ func insertFilingDecision(ctx context.Context, q Querier, filingID int64, d Fili
 
 // FilingDecisions returns the decision history of a filing, oldest first.
 func (s *Store) FilingDecisions(ctx context.Context, filingID int64) ([]FilingDecision, error) {
-	rows, err := s.Pool.Query(ctx, `SELECT `+decisionColumns+` FROM filing_decisions WHERE filing_id = $1 ORDER BY id`, filingID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []FilingDecision{}
-	for rows.Next() {
-		d, err := scanDecision(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return collect(ctx, s.Pool, scanDecision,
+		`SELECT `+decisionColumns+` FROM filing_decisions WHERE filing_id = $1 ORDER BY id`, filingID)
 }
 
 // FilingDecisionByRequest returns the decision a request id took effect

@@ -18,7 +18,7 @@ type Institution struct {
 
 const institutionColumns = `id, name, uscc, kind, region, approved_years, created_at`
 
-func scanInstitution(row interface{ Scan(...any) error }) (Institution, error) {
+func scanInstitution(row rowScanner) (Institution, error) {
 	var in Institution
 	err := row.Scan(&in.ID, &in.Name, &in.USCC, &in.Kind, &in.Region, &in.ApprovedYears, &in.CreatedAt)
 	return in, err
@@ -48,19 +48,6 @@ func (s *Store) Institution(ctx context.Context, id int64) (Institution, error) 
 
 // Institutions lists institutions, all or those of one kind, by id.
 func (s *Store) Institutions(ctx context.Context, kind string) ([]Institution, error) {
-	rows, err := s.Pool.Query(ctx, `SELECT `+institutionColumns+` FROM institutions
+	return collect(ctx, s.Pool, scanInstitution, `SELECT `+institutionColumns+` FROM institutions
 		WHERE $1 = '' OR kind = $1 ORDER BY id`, kind)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []Institution{}
-	for rows.Next() {
-		in, err := scanInstitution(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, in)
-	}
-	return out, rows.Err()
 }

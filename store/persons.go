@@ -18,7 +18,7 @@ type Person struct {
 
 const personColumns = `id, id_number, name, region, title_level, obligation_start_year, created_at`
 
-func scanPerson(row interface{ Scan(...any) error }) (Person, error) {
+func scanPerson(row rowScanner) (Person, error) {
 	var p Person
 	err := row.Scan(&p.ID, &p.IDNumber, &p.Name, &p.Region, &p.TitleLevel, &p.ObligationStartYear, &p.CreatedAt)
 	return p, err

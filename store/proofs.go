@@ -42,7 +42,7 @@ type Proof struct {
 const proofColumns = `id, claim_id, filename, content_type, size, sha256, account_id, created_at`
 
 // scanProof scans proofColumns and then extra.
-func scanProof(row interface{ Scan(...any) error }, extra ...any) (Proof, error) {
+func scanProof(row rowScanner, extra ...any) (Proof, error) {
 	var p Proof
 	var sum []byte
 	err := row.Scan(append([]any{&p.ID, &p.ClaimID, &p.Filename, &p.ContentType, &p.Size, &sum, &p.UploadedBy,
@@ -99,20 +99,7 @@ func (s *Store) AddProof(ctx context.Context, claimID int64, filename, contentTy
 
 // Proofs lists the proof files of a claim, oldest first.
 func (s *Store) Proofs(ctx context.Context, claimID int64) ([]Proof, error) {
-	rows, err := s.Pool.Query(ctx, `SELECT `+proofColumns+` FROM claim_proofs WHERE claim_id = $1 ORDER BY id`, claimID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []Proof{}
-	for rows.Next() {
-		p, err := scanProof(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return collect(ctx, s.Pool, func(r rowScanner) (Proof, error) { return scanProof(r) }, `SELECT `+proofColumns+` FROM claim_proofs WHERE claim_id = $1 ORDER BY id`, claimID)
 }
 
 // ProofContent returns one proof file of a claim with its content, or
