@@ -19,7 +19,7 @@ import (
 // benchPersons registers n persons straight into PostgreSQL (COPY) and
 // returns their ID-card numbers; registering them through the admin API is
 // not what the benchmarks measure.
-func benchPersons(b *testing.B, s *stack, n int) []string {
+func benchPersons(b testing.TB, s *stack, n int) []string {
 	b.Helper()
 	ids := make([]string, n)
 	rows := make([][]any, n)
@@ -36,7 +36,7 @@ func benchPersons(b *testing.B, s *stack, n int) []string {
 
 // benchFiling files a training that starts in lead and lasts a few seconds,
 // and has it approved by reviewer.
-func benchFiling(b *testing.B, s *stack, inst, reviewer string, lead time.Duration, approve bool) store.Filing {
+func benchFiling(b testing.TB, s *stack, inst, reviewer string, lead time.Duration, approve bool) store.Filing {
 	start := time.Now().Add(lead).Truncate(time.Second)
 	var f store.Filing
 	s.must(http.StatusCreated, request{method: "POST", path: "/v1/filings", token: inst, body: map[string]any{
