@@ -14,7 +14,7 @@ if [ -z "${CPE_ADMIN_TOKEN:-}" ]; then
 fi
 export CPE_ADMIN_TOKEN
 
-if [ -z "${CPE_SKIP_PG_CHECK:-}" ] && [[ "$CPE_DATABASE_URL" == *"@127.0.0.1:5432"* || "$CPE_DATABASE_URL" == *"@localhost:5432"* ]]; then
+if [[ "$CPE_DATABASE_URL" == *"@127.0.0.1:5432"* || "$CPE_DATABASE_URL" == *"@localhost:5432"* ]]; then
   ensure_postgres
 fi
 
