@@ -1,6 +1,8 @@
 package worker
 
 import (
+	"time"
+
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
 
@@ -18,6 +20,8 @@ func New(c client.Client, taskQueue string, acts *activities.Activities) sdkwork
 	w := sdkworker.New(c, taskQueue, sdkworker.Options{
 		MaxConcurrentWorkflowTaskPollers: 8,
 		MaxConcurrentActivityTaskPollers: 8,
+		// On SIGTERM running activities get this long to finish.
+		WorkerStopTimeout: 20 * time.Second,
 	})
 	for _, wf := range workflows.All() {
 		w.RegisterWorkflow(wf)
