@@ -130,13 +130,6 @@ func (f *Filing) localise() {
 	}
 }
 
-// NextFilingID reserves a filing id before the filing's workflow starts.
-func NextFilingID(ctx context.Context, q Querier) (int64, error) {
-	var id int64
-	err := q.QueryRow(ctx, `SELECT nextval(pg_get_serial_sequence('filings', 'id'))`).Scan(&id)
-	return id, err
-}
-
 // CreateFiling inserts a submitted filing at seq 0 unless it exists, and
 // audits the submission by actor in the same transaction. Both the API and
 // the filing workflow's first activity call it, so the filing exists once
