@@ -17,22 +17,25 @@ func (s *Server) healthz(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
 }
 
-// readyz answers 200 only when PostgreSQL and Temporal both answer.
+// readyz answers 200 only when PostgreSQL and Temporal both answer. It is
+// public, so it says only which dependency is down; the error (with hosts
+// and database names) goes to the log.
 func (s *Server) readyz(c *gin.Context) {
 	ctx, cancel := contextWithTimeout(c, 3*time.Second)
 	defer cancel()
 	checks := gin.H{}
 	ready := true
-	if err := s.Store.Ping(ctx); err != nil {
-		checks["postgres"], ready = err.Error(), false
-	} else {
-		checks["postgres"] = "ok"
+	check := func(name string, err error) {
+		if err != nil {
+			s.Log.Warn("not ready", "dependency", name, "error", err)
+			checks[name], ready = "unavailable", false
+			return
+		}
+		checks[name] = "ok"
 	}
-	if _, err := s.Temporal.CheckHealth(ctx, &client.CheckHealthRequest{}); err != nil {
-		checks["temporal"], ready = err.Error(), false
-	} else {
-		checks["temporal"] = "ok"
-	}
+	check("postgres", s.Store.Ping(ctx))
+	_, err := s.Temporal.CheckHealth(ctx, &client.CheckHealthRequest{})
+	check("temporal", err)
 	if !ready {
 		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "unavailable", "checks": checks})
 		return

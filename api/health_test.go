@@ -43,12 +43,12 @@ func TestReadyzFailsWhenADependencyIsDown(t *testing.T) {
 	s := testServer()
 	s.Store, s.Temporal = &store.Store{Pool: deadPool}, deadTemporal
 	status, checks := readyz(t, s)
-	if status != http.StatusServiceUnavailable || checks["postgres"] == "ok" || checks["temporal"] == "ok" {
+	if status != http.StatusServiceUnavailable || checks["postgres"] != "unavailable" || checks["temporal"] != "unavailable" {
 		t.Fatalf("both down: %d %v", status, checks)
 	}
 	s.Store = live
 	status, checks = readyz(t, s)
-	if status != http.StatusServiceUnavailable || checks["postgres"] != "ok" || checks["temporal"] == "ok" {
+	if status != http.StatusServiceUnavailable || checks["postgres"] != "ok" || checks["temporal"] != "unavailable" {
 		t.Fatalf("Temporal down: %d %v", status, checks)
 	}
 }
