@@ -51,10 +51,18 @@ func (s *stack) checkVisibility(t *testing.T, wid, query, summaryPrefix string, 
 
 // recordHistory writes the history of workflow wid to
 // workflows/testdata/<name>.json when CPE_RECORD_HISTORY is set, for the
-// replay tests of package workflows.
+// replay tests of package workflows. A recorded history is never
+// overwritten: it stands for the workflows that ran on the code of its day,
+// which must keep replaying; a change behind a new workflow.GetVersion is
+// recorded under a new name (e.g. filing_completed_v2).
 func (s *stack) recordHistory(t *testing.T, wid, name string) {
 	t.Helper()
 	if os.Getenv("CPE_RECORD_HISTORY") == "" {
+		return
+	}
+	file := filepath.Join(repoRoot(), "workflows", "testdata", name+".json")
+	if _, err := os.Stat(file); err == nil {
+		t.Logf("kept the recorded %s", file)
 		return
 	}
 	var h historypb.History
@@ -70,7 +78,6 @@ func (s *stack) recordHistory(t *testing.T, wid, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(repoRoot(), "workflows", "testdata", name+".json")
 	if err := os.WriteFile(file, raw, 0o644); err != nil {
 		t.Fatal(err)
 	}

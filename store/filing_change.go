@@ -35,7 +35,39 @@ type FilingChange struct {
 
 // ApplyFilingChange writes ch and reports whether it applied (false when a
 // state as new was written before) together with the review item's flags.
+// It is kept for the workflows started before ApplyFilingChangeCount; new
+// callers want only the count.
 func (s *Store) ApplyFilingChange(ctx context.Context, ch FilingChange) (bool, []Flag, error) {
+	applied, err := s.applyFilingChange(ctx, ch)
+	if err != nil {
+		return false, nil, err
+	}
+	var flags []Flag
+	if ch.Review != nil {
+		flags, err = s.reviewFlags(ctx, ch.Review.SubjectKind, ch.Review.SubjectID, ch.Review.Step)
+	}
+	return applied, flags, err
+}
+
+// ApplyFilingChangeCount writes ch as ApplyFilingChange does and reports
+// whether it applied together with the number of integrity flags of the
+// change's review item (0 without a review item), counted in the database
+// rather than read: a batch of thousands of persons has thousands of flags.
+func (s *Store) ApplyFilingChangeCount(ctx context.Context, ch FilingChange) (bool, int, error) {
+	applied, err := s.applyFilingChange(ctx, ch)
+	if err != nil || ch.Review == nil {
+		return applied, 0, err
+	}
+	var n int
+	err = s.Pool.QueryRow(ctx, `SELECT coalesce((SELECT jsonb_array_length(flags) FROM review_items
+		WHERE subject_kind = $1 AND subject_id = $2 AND step = $3), 0)`,
+		ch.Review.SubjectKind, ch.Review.SubjectID, ch.Review.Step).Scan(&n)
+	return applied, n, err
+}
+
+// applyFilingChange writes ch in one transaction and reports whether it
+// applied.
+func (s *Store) applyFilingChange(ctx context.Context, ch FilingChange) (bool, error) {
 	applied := false
 	err := s.InTx(ctx, func(tx pgx.Tx) error {
 		var err error
@@ -77,13 +109,9 @@ func (s *Store) ApplyFilingChange(ctx context.Context, ch FilingChange) (bool, [
 		return nil
 	})
 	if err != nil {
-		return false, nil, err
+		return false, err
 	}
-	var flags []Flag
-	if ch.Review != nil {
-		flags, err = s.reviewFlags(ctx, ch.Review.SubjectKind, ch.Review.SubjectID, ch.Review.Step)
-	}
-	return applied, flags, err
+	return applied, nil
 }
 
 // recordDecision inserts a decision and audits it, once per request id.

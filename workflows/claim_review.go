@@ -93,7 +93,7 @@ func (r *claimRun) awaitAmendment(ctx workflow.Context) error {
 	timers, cancel := workflow.WithCancel(ctx)
 	defer cancel()
 	var expired bool
-	startTimer(timers, *r.c.CorrectionDueAt, "claim correction deadline", &expired)
+	startDeadlineTimer(timers, *r.c.CorrectionDueAt, "claim correction deadline", &expired)
 	if err := workflow.Await(ctx, func() bool { return r.amend != nil || r.withdraw != nil || expired }); err != nil {
 		return err
 	}

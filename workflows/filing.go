@@ -120,17 +120,35 @@ func (r *filingRun) stopWatching() {
 }
 
 // persist writes the current state with ch in one activity, then shows it
-// in the UI and answers the Updates waiting for it.
-func (r *filingRun) persist(ctx workflow.Context, ch store.FilingChange) ([]store.Flag, error) {
+// (with the integrity flags a records review opened with) in the UI and
+// answers the Updates waiting for it.
+func (r *filingRun) persist(ctx workflow.Context, ch store.FilingChange) error {
 	r.f.Seq++
 	ch.Filing = r.f
-	var flags []store.Flag
-	if err := workflow.ExecuteActivity(ctx, acts.ApplyFilingChange, ch).Get(ctx, &flags); err != nil {
-		return nil, err
+	flags, err := r.applyChange(ctx, ch)
+	if err != nil {
+		return err
+	}
+	if ch.CheckOverlaps {
+		r.flags = flags
 	}
 	if err := r.publish(ctx); err != nil {
-		return nil, err
+		return err
 	}
 	r.answer(r.f.Seq)
-	return flags, nil
+	return nil
+}
+
+// applyChange writes ch to the read model and returns the number of
+// integrity flags of its review item: only that number reaches the history
+// since version 1 of changeFlagCount; before, every flag did.
+func (r *filingRun) applyChange(ctx workflow.Context, ch store.FilingChange) (int, error) {
+	if workflow.GetVersion(ctx, changeFlagCount, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		var flags []store.Flag
+		err := workflow.ExecuteActivity(ctx, acts.ApplyFilingChange, ch).Get(ctx, &flags)
+		return len(flags), err
+	}
+	var res activities.FilingChangeResult
+	err := workflow.ExecuteActivity(ctx, acts.ApplyFilingChangeCounted, ch).Get(ctx, &res)
+	return res.Flags, err
 }

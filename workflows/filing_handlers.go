@@ -31,6 +31,21 @@ func (r *filingRun) reviewStep() (string, int) {
 	return "", 0
 }
 
+// validateDecision checks a decision as the review step does (see
+// subject.validateDecision), and refuses a decision of the filing review
+// once the training has started: the "training start" timer that stops the
+// review may fire in the same workflow task as the Update, after it runs,
+// and the filing lapses then.
+func (r *filingRun) validateDecision(ctx workflow.Context, req DecisionRequest) error {
+	if err := r.subject.validateDecision(req); err != nil {
+		return err
+	}
+	if req.Step == StepFiling && !workflow.Now(ctx).Before(r.f.StartAt) {
+		return conflict("the training has started: the filing can no longer be decided")
+	}
+	return nil
+}
+
 // decide takes a decision once the stage's review is open: a decision
 // sent while it opens waits for it.
 func (r *filingRun) decide(ctx workflow.Context, req DecisionRequest) (UpdateResult, error) {

@@ -28,9 +28,9 @@ func (r *filingRun) awaitRecords(ctx workflow.Context) error {
 	if at := r.recordsSched.ReminderAt; at != nil {
 		startTimer(timers, *at, "records reminder", &reminderDue)
 	}
-	startTimer(timers, *due, "records deadline", &deadlinePassed)
+	startDeadlineTimer(timers, *due, "records deadline", &deadlinePassed)
 	if f := r.recordsSched.FollowUp; f != nil {
-		startTimer(timers, f.At, "records second escalation", &followUpPassed)
+		startDeadlineTimer(timers, f.At, "records second escalation", &followUpPassed)
 	}
 	for {
 		if err := workflow.Await(ctx, func() bool {
@@ -87,7 +87,7 @@ func (r *filingRun) escalateRecords(ctx workflow.Context, home, dept codes.Regio
 	r.f.AssignedRegion, r.f.EscalationLevel = dept.Code, max(0, int(dept.Level)-int(home.Level))
 	audit := r.audit(store.SystemActor, "filing.records_overdue", map[string]any{
 		"assigned_region": dept.Code, "escalation_level": r.f.EscalationLevel})
-	if _, err := r.persist(ctx, store.FilingChange{Audit: &audit}); err != nil {
+	if err := r.persist(ctx, store.FilingChange{Audit: &audit}); err != nil {
 		return err
 	}
 	return notify(ctx, r.recordsNotice("records_overdue_"+which, dept.Code,
@@ -143,6 +143,5 @@ func (r *filingRun) recordsReview(ctx workflow.Context) error {
 		}
 	}
 	r.acks = append(r.acks, dec.RequestID)
-	_, err = r.persist(ctx, ch)
-	return err
+	return r.persist(ctx, ch)
 }

@@ -38,11 +38,7 @@ func (r *filingRun) persistReview(ctx workflow.Context) error {
 	ch := r.onOpen
 	r.onOpen = store.FilingChange{}
 	ch.Review = &item
-	flags, err := r.persist(ctx, ch)
-	if ch.CheckOverlaps {
-		r.flags = len(flags)
-	}
-	return err
+	return r.persist(ctx, ch)
 }
 
 // closeReview clears the review from the filing after a decision or a stop
@@ -94,8 +90,7 @@ func (r *filingRun) decideFiling(ctx workflow.Context, dec *Decision) error {
 		r.f.FilingReturns++
 	}
 	r.acks = append(r.acks, dec.RequestID)
-	_, err := r.persist(ctx, store.FilingChange{Review: item, Decision: decisionRow(dec)})
-	return err
+	return r.persist(ctx, store.FilingChange{Review: item, Decision: decisionRow(dec)})
 }
 
 // scheduleRecords computes the records deadline from the training's end.
@@ -163,8 +158,7 @@ func (r *filingRun) doWithdraw(ctx workflow.Context) error {
 	}
 	r.f.Stage = store.StageWithdrawn
 	audit := r.audit(w.Actor, "filing.withdraw", map[string]any{"reason": w.Reason})
-	_, err := r.persist(ctx, store.FilingChange{Review: item, Audit: &audit})
-	return err
+	return r.persist(ctx, store.FilingChange{Review: item, Audit: &audit})
 }
 
 // lapse ends a filing whose training started before it was approved.
@@ -175,8 +169,7 @@ func (r *filingRun) lapse(ctx workflow.Context) error {
 	}
 	r.f.Stage = store.StageLapsed
 	audit := r.audit(store.SystemActor, "filing.lapse", map[string]any{"start_at": r.f.StartAt})
-	_, err := r.persist(ctx, store.FilingChange{Review: item, Audit: &audit})
-	return err
+	return r.persist(ctx, store.FilingChange{Review: item, Audit: &audit})
 }
 
 // approved waits for the training to end (or a withdrawal before it
@@ -198,6 +191,5 @@ func (r *filingRun) approved(ctx workflow.Context) error {
 		}
 	}
 	r.f.Stage = store.StageAwaitingRecords
-	_, err := r.persist(ctx, store.FilingChange{})
-	return err
+	return r.persist(ctx, store.FilingChange{})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -196,6 +197,9 @@ func (h *testRun[S, C]) run() string {
 type harness struct {
 	*testRun[store.Filing, store.FilingChange]
 	flags []store.Flag
+	// counted is how many changes went through ApplyFilingChangeCounted,
+	// full how many through ApplyFilingChange.
+	counted, full atomic.Int32
 }
 
 func newHarness(t *testing.T, submitted, start, end time.Time, region string) *harness {
@@ -208,13 +212,23 @@ func newHarness(t *testing.T, submitted, start, end time.Time, region string) *h
 	h := &harness{testRun: newTestRun[store.Filing, store.FilingChange](t, submitted, FilingWorkflow, in)}
 	h.env.OnActivity(acts.CreateFiling, mock.Anything, mock.Anything).Return(
 		func(context.Context, activities.CreateFilingInput) error { h.db.create(); return nil })
+	apply := func(ch store.FilingChange) []store.Flag {
+		h.db.write(ch.Filing.Seq, ch.Filing, ch)
+		if ch.CheckOverlaps {
+			return h.flags
+		}
+		return nil
+	}
+	// Runs on the path before version 1 of changeFlagCount get every flag.
 	h.env.OnActivity(acts.ApplyFilingChange, mock.Anything, mock.Anything).Return(
 		func(_ context.Context, ch store.FilingChange) ([]store.Flag, error) {
-			h.db.write(ch.Filing.Seq, ch.Filing, ch)
-			if ch.CheckOverlaps {
-				return h.flags, nil
-			}
-			return nil, nil
+			h.full.Add(1)
+			return apply(ch), nil
+		})
+	h.env.OnActivity(acts.ApplyFilingChangeCounted, mock.Anything, mock.Anything).Return(
+		func(_ context.Context, ch store.FilingChange) (activities.FilingChangeResult, error) {
+			h.counted.Add(1)
+			return activities.FilingChangeResult{Flags: len(apply(ch))}, nil
 		})
 	return h
 }

@@ -167,9 +167,9 @@ func (r *Review) Run(ctx workflow.Context, persist func(workflow.Context) error,
 	if sched.ReminderAt != nil {
 		startTimer(timers, *sched.ReminderAt, "review reminder", &reminderDue)
 	}
-	startTimer(timers, r.Due.At, "review deadline", &deadlinePassed)
+	startDeadlineTimer(timers, r.Due.At, "review deadline", &deadlinePassed)
 	if r.FollowUp != nil {
-		startTimer(timers, r.FollowUp.At, "review second escalation", &followUpPassed)
+		startDeadlineTimer(timers, r.FollowUp.At, "review second escalation", &followUpPassed)
 	}
 	for {
 		if err := workflow.Await(ctx, func() bool {

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"go.temporal.io/sdk/workflow"
+
+	"github.com/liaoning-finance/cpe/calendar"
 )
 
 // startTimer starts a timer named summary (the name the Temporal UI shows)
@@ -21,4 +23,23 @@ func startTimer(ctx workflow.Context, at time.Time, summary string, fired *bool)
 			*fired = true
 		}
 	})
+}
+
+// startDeadlineTimer starts the timer of a deadline, as startTimer does:
+// it sets *fired when the deadline whose Deadline.At is due has passed (see
+// deadlinePassesAt).
+func startDeadlineTimer(ctx workflow.Context, due time.Time, summary string, fired *bool) {
+	startTimer(ctx, deadlinePassesAt(ctx, due), summary, fired)
+}
+
+// deadlinePassesAt is the instant the deadline whose Deadline.At is due
+// passes: the end of its day, 24:00 +08:00 (DESIGN.md §3), so an action in
+// the day's last second is in time. Workflows that ran before version 1 of
+// changeDeadlineMidnight keep due (23:59:59 +08:00) itself. Whatever decides
+// whether an action came after a deadline must compare with this instant.
+func deadlinePassesAt(ctx workflow.Context, due time.Time) time.Time {
+	if workflow.GetVersion(ctx, changeDeadlineMidnight, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		return due
+	}
+	return calendar.DateOf(due).AddDays(1).StartOf()
 }
