@@ -98,6 +98,10 @@ func failClaim(c *gin.Context, e *claimError) {
 }
 
 func (s *Server) createClaim(c *gin.Context) {
+	key, ok := idempotencyKey(c)
+	if !ok {
+		return
+	}
 	person, content, ok := s.bindClaim(c)
 	if !ok {
 		return
@@ -107,7 +111,7 @@ func (s *Server) createClaim(c *gin.Context) {
 		failRule(c, ruleExcludedRegion, "your region "+person.Region+" is not served: "+err.Error())
 		return
 	}
-	id, ok := reserveID(c, "claim", s.Store.ReserveClaimID, person.ID, content)
+	id, ok := reserveID(c, "claim", s.Store.ReserveClaimID, person.ID, key, content)
 	if !ok {
 		return
 	}

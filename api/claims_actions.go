@@ -57,8 +57,29 @@ func approvedCredits(raw json.RawMessage, cl store.Claim) (*store.ClaimCredits, 
 	return &out, nil
 }
 
+// sameClaimDecision reports whether d, a decision that took effect, is
+// the one a request asks for: the same outcome and, for an approval, the
+// same credits granted (credits, or all claimed when nil).
+func sameClaimDecision(d store.ClaimDecision, decision string, credits *store.ClaimCredits, claimed store.ClaimCredits) bool {
+	if d.Decision != decision {
+		return false
+	}
+	if d.Approved == nil {
+		return credits == nil
+	}
+	want := claimed
+	if credits != nil {
+		want = *credits
+	}
+	return *d.Approved == want
+}
+
 func (s *Server) decideClaim(c *gin.Context) {
 	cl, ok := s.loadClaim(c)
+	if !ok {
+		return
+	}
+	key, ok := idempotencyKey(c)
 	if !ok {
 		return
 	}
@@ -71,20 +92,24 @@ func (s *Server) decideClaim(c *gin.Context) {
 		failClaim(c, ierr)
 		return
 	}
-	id, ok := updateID(c, "decide")
-	if !ok {
-		return
+	id := updateID(c, "decide", key)
+	same := func() (bool, error) {
+		d, err := s.Store.ClaimDecisionByRequest(c, cl.ID, id)
+		return sameClaimDecision(d, body.Decision, credits, cl.Claimed), err
 	}
-	_, lookup := s.Store.ClaimDecisionByRequest(c, cl.ID, id)
 	req := workflows.ClaimDecisionRequest{DecisionRequest: workflows.DecisionRequest{Step: workflows.StepClaim,
 		Decision: body.Decision, Reason: body.Reason, Actor: actorOf(principal(c))}, Credits: credits, Proofs: cl.ProofCount}
-	if s.decide(c, claimProcess(cl), id, lookup, req) {
+	if s.decide(c, claimProcess(cl), id, req, same) {
 		s.respondClaim(c, http.StatusOK, cl.ID)
 	}
 }
 
 func (s *Server) amendClaim(c *gin.Context) {
 	cl, ok := s.loadClaim(c)
+	if !ok {
+		return
+	}
+	key, ok := idempotencyKey(c)
 	if !ok {
 		return
 	}
@@ -96,10 +121,7 @@ func (s *Server) amendClaim(c *gin.Context) {
 		failField(c, "kind", "a claim keeps its kind ("+cl.Kind+"); withdraw it and file a new claim instead")
 		return
 	}
-	id, ok := updateID(c, "amend")
-	if !ok {
-		return
-	}
+	id := updateID(c, "amend", key)
 	req := workflows.ClaimAmendRequest{Actor: actorOf(principal(c)), PersonID: person.ID, Year: content.Year,
 		PolicyYear: content.PolicyYear, Details: content.Details, Claimed: content.Claimed}
 	if s.update(c, claimProcess(cl), workflows.AmendUpdate, id, req) {

@@ -29,10 +29,15 @@ var proofTypes = []string{"application/pdf", "image/jpeg", "image/png"}
 // in ?filename=). The type is detected from the content, never from the
 // name or the Content-Type header. The file is stored in PostgreSQL with
 // its SHA-256 (see store.AddProof); the same content again answers 200
-// with the stored proof, a new one 201.
+// with the stored proof, a new one 201. The content itself makes a repeat
+// idempotent; an Idempotency-Key is still checked as on every mutating
+// request.
 func (s *Server) uploadProof(c *gin.Context) {
 	cl, ok := s.loadClaim(c)
 	if !ok {
+		return
+	}
+	if _, ok := idempotencyKey(c); !ok {
 		return
 	}
 	limitBody(c, maxProofSize+1<<20)

@@ -34,6 +34,10 @@ func (s *Server) filingRoutes() []Route {
 
 func (s *Server) createFiling(c *gin.Context) {
 	p := principal(c)
+	key, ok := idempotencyKey(c)
+	if !ok {
+		return
+	}
 	var req FilingRequest
 	if !bindJSON(c, &req) {
 		return
@@ -55,7 +59,7 @@ func (s *Server) createFiling(c *gin.Context) {
 	if !ok {
 		return
 	}
-	id, ok := reserveID(c, "filing request", s.Store.ReserveFilingID, inst.ID, t)
+	id, ok := reserveID(c, "filing request", s.Store.ReserveFilingID, inst.ID, key, t)
 	if !ok {
 		return
 	}
@@ -74,14 +78,25 @@ func (s *Server) createFiling(c *gin.Context) {
 	s.respondFiling(c, http.StatusCreated, id)
 }
 
-// respondFiling answers with the filing as the read model has it.
+// respondFiling answers with the filing as the read model has it, as the
+// caller may see it (see shownTo).
 func (s *Server) respondFiling(c *gin.Context, status int, id int64) {
 	f, err := s.Store.GetFiling(c, id)
 	if err != nil {
 		failInternal(c, err)
 		return
 	}
-	c.JSON(status, f)
+	c.JSON(status, shownTo(principal(c), f))
+}
+
+// shownTo is filing f as caller p may see it: the integrity flags of its
+// records review describe other trainings and persons, for the reviewing
+// departments only, so an institution gets an empty list of flags.
+func shownTo(p Principal, f store.Filing) store.Filing {
+	if p.Role == RoleInstitution {
+		f.Flags = []store.Flag{}
+	}
+	return f
 }
 
 // loadFiling reads the filing of the :id path parameter and enforces the
@@ -124,6 +139,6 @@ func covers(scope, region string) bool {
 
 func (s *Server) getFiling(c *gin.Context) {
 	if f, ok := s.loadFiling(c); ok {
-		c.JSON(http.StatusOK, f)
+		c.JSON(http.StatusOK, shownTo(principal(c), f))
 	}
 }

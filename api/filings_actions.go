@@ -26,6 +26,10 @@ func (s *Server) decideFiling(c *gin.Context) {
 	if !ok {
 		return
 	}
+	key, ok := idempotencyKey(c)
+	if !ok {
+		return
+	}
 	var body DecisionBody
 	if !bindJSON(c, &body) {
 		return
@@ -34,19 +38,23 @@ func (s *Server) decideFiling(c *gin.Context) {
 		failField(c, "step", `want "filing" or "records"`)
 		return
 	}
-	id, ok := updateID(c, "decide")
-	if !ok {
-		return
+	id := updateID(c, "decide", key)
+	same := func() (bool, error) {
+		d, err := s.Store.FilingDecisionByRequest(c, f.ID, id)
+		return d.Step == body.Step && d.Decision == body.Decision, err
 	}
-	_, lookup := s.Store.FilingDecisionByRequest(c, f.ID, id)
 	req := workflows.DecisionRequest{Step: body.Step, Decision: body.Decision, Reason: body.Reason, Actor: actorOf(principal(c))}
-	if s.decide(c, filingProcess(f), id, lookup, req) {
+	if s.decide(c, filingProcess(f), id, req, same) {
 		s.respondFiling(c, http.StatusOK, f.ID)
 	}
 }
 
 func (s *Server) amendFiling(c *gin.Context) {
 	f, ok := s.loadFiling(c)
+	if !ok {
+		return
+	}
+	key, ok := idempotencyKey(c)
 	if !ok {
 		return
 	}
@@ -58,10 +66,7 @@ func (s *Server) amendFiling(c *gin.Context) {
 	if !ok {
 		return
 	}
-	id, ok := updateID(c, "amend")
-	if !ok {
-		return
-	}
+	id := updateID(c, "amend", key)
 	amend := workflows.AmendRequest{Actor: actorOf(principal(c)), Title: t.Title, Category: t.Category, Level: t.Level,
 		Venue: t.Venue, StartAt: t.StartAt, EndAt: t.EndAt, Credits: t.Credits, Year: t.Year}
 	if s.update(c, filingProcess(f), workflows.AmendUpdate, id, amend) {

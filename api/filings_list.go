@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -11,11 +12,15 @@ import (
 	"github.com/liaoning-finance/cpe/store"
 )
 
-// Paging defaults of the filing and review lists.
+// Paging defaults of the filing, claim and review lists.
 const (
 	defaultPageSize = 20
 	maxPageSize     = 100
 )
+
+// maxPage bounds ?page= of every list, so the offset of a page stays far
+// from overflowing (at most 1e6 pages of at most 500 rows).
+const maxPage = 1_000_000
 
 // ListPage is the body of a paged list.
 type ListPage[T any] struct {
@@ -25,21 +30,31 @@ type ListPage[T any] struct {
 	Total    int `json:"total"`
 }
 
-// listQuery reads page, page_size and overdue of a list request.
-func listQuery(c *gin.Context) (page, size int, overdue *bool, ok bool) {
-	page, size = 1, defaultPageSize
+// pageQuery reads ?page= (default 1, at most maxPage) and ?page_size=
+// (default defaultSize, at most maxSize) of every paged list, answering 400
+// naming the parameter; it reports whether the handler may go on.
+func pageQuery(c *gin.Context, defaultSize, maxSize int) (page, size int, ok bool) {
+	page, size = 1, defaultSize
 	var err error
 	if v := c.Query("page"); v != "" {
-		if page, err = strconv.Atoi(v); err != nil || page < 1 {
-			failField(c, "page", "want a whole number ≥ 1")
-			return 0, 0, nil, false
+		if page, err = strconv.Atoi(v); err != nil || page < 1 || page > maxPage {
+			failField(c, "page", fmt.Sprintf("want a whole number from 1 to %d", maxPage))
+			return 0, 0, false
 		}
 	}
 	if v := c.Query("page_size"); v != "" {
-		if size, err = strconv.Atoi(v); err != nil || size < 1 || size > maxPageSize {
-			failField(c, "page_size", "want a whole number from 1 to 100")
-			return 0, 0, nil, false
+		if size, err = strconv.Atoi(v); err != nil || size < 1 || size > maxSize {
+			failField(c, "page_size", fmt.Sprintf("want a whole number from 1 to %d", maxSize))
+			return 0, 0, false
 		}
+	}
+	return page, size, true
+}
+
+// listQuery reads page, page_size and overdue of a list request.
+func listQuery(c *gin.Context) (page, size int, overdue *bool, ok bool) {
+	if page, size, ok = pageQuery(c, defaultPageSize, maxPageSize); !ok {
+		return 0, 0, nil, false
 	}
 	if v := c.Query("overdue"); v != "" {
 		b, err := strconv.ParseBool(v)

@@ -93,7 +93,7 @@ func (s *Server) complianceReport(c *gin.Context) {
 		s.complianceCSV(c, year, region, scope)
 		return
 	}
-	page, size, ok := pageParams(c)
+	page, size, ok := pageQuery(c, defaultReportPageSize, maxReportPageSize)
 	if !ok {
 		return
 	}
@@ -136,22 +136,6 @@ func reportRegion(c *gin.Context) (codes.Region, bool) {
 		return region, false
 	}
 	return region, true
-}
-
-// pageParams parses ?page= (default 1) and ?page_size= (default 50, at
-// most 500).
-func pageParams(c *gin.Context) (int, int, bool) {
-	page, err := strconv.Atoi(c.DefaultQuery("page", "1"))
-	if err != nil || page < 1 {
-		failField(c, "page", "want a whole number from 1")
-		return 0, 0, false
-	}
-	size, err := strconv.Atoi(c.DefaultQuery("page_size", strconv.Itoa(defaultReportPageSize)))
-	if err != nil || size < 1 || size > maxReportPageSize {
-		failField(c, "page_size", fmt.Sprintf("want a whole number from 1 to %d", maxReportPageSize))
-		return 0, 0, false
-	}
-	return page, size, true
 }
 
 // csvHeader is the header of the CSV export.

@@ -162,7 +162,7 @@ func TestClaimsThroughHTTP(t *testing.T) {
 	if done.Stage != "approved" || done.Approved == nil || *done.Approved != (store.ClaimCredits{Professional: 60, Public: 20}) {
 		t.Fatalf("make-up approved %+v", done)
 	}
-	s.recordHistory(t, store.ClaimWorkflowID(mk.ID), "claim_returned_amended")
+	s.recordHistory(t, store.ClaimWorkflowID(mk.ID), "claim_returned_amended_v2")
 
 	// face_to_face: withdrawn by the applicant; a decision after is 409.
 	f2f, _ := cc.file(http.StatusCreated, map[string]any{"kind": "face_to_face", "year": thisYear, "organiser": "中国会计学会",

@@ -110,7 +110,7 @@ func TestFilingThroughHTTP(t *testing.T) {
 		t.Errorf("%d audit lines, want 4 (submit, 2 decisions, upload)", audits)
 	}
 	s.checkVisibility(t, wid, "CpeStage = 'completed' AND CpeRegion = '210102' AND CpeOverdue = false", "面授备案 · ")
-	s.recordHistory(t, wid, "filing_completed")
+	s.recordHistory(t, wid, "filing_completed_v2")
 }
 
 // TestFilingReturnAmendWithdraw returns a filing, amends it, and withdraws

@@ -45,13 +45,14 @@ func TestApplyFilingChangeOnce(t *testing.T) {
 	start := time.Date(2025, 6, 20, 9, 0, 0, 0, calendar.Shanghai)
 	f := newFiling(t, s, start)
 	p1, p2 := addPerson(t, s, 1, "210102", 2020), addPerson(t, s, 2, "210102", 2020)
-	batch, _, err := s.CreateRecordBatch(ctx, store.RecordBatch{FilingID: f.ID, ContentType: "text/csv"},
+	upload := []byte("sha-256 of the upload")
+	batch, _, err := s.CreateRecordBatch(ctx, store.RecordBatch{FilingID: f.ID, ContentType: "text/csv", RequestHash: upload},
 		[]store.RecordRow{{Line: 1, PersonID: p1.ID, Credits: 8, Category: "professional"},
 			{Line: 2, PersonID: p2.ID, Credits: 7.5, Category: "professional"}}, store.Actor{Role: "institution"}, "k1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again, existed, err := s.CreateRecordBatch(ctx, store.RecordBatch{FilingID: f.ID, ContentType: "text/csv"},
+	if again, existed, err := s.CreateRecordBatch(ctx, store.RecordBatch{FilingID: f.ID, ContentType: "text/csv", RequestHash: upload},
 		[]store.RecordRow{{Line: 1, PersonID: p1.ID, Credits: 1, Category: "professional"}}, store.Actor{Role: "institution"}, "k1"); err != nil || !existed || again.ID != batch.ID {
 		t.Fatalf("repeated upload: %v %v %+v", err, existed, again)
 	}
