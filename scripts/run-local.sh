@@ -29,6 +29,14 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+# Workflow ids come from database ids (filing-<id>): Temporal history kept in
+# .local from an older, since dropped database would collide with new items.
+if [ -e .local/temporal.db ] && command -v psql >/dev/null 2>&1 &&
+  ! psql "$CPE_DATABASE_URL" -Atqc 'SELECT 1 FROM goose_db_version LIMIT 1' >/dev/null 2>&1; then
+  echo "the database is new: moving the Temporal history of the old one to .local/temporal.db.old"
+  mv -f .local/temporal.db .local/temporal.db.old
+fi
+
 if bin/temporal operator cluster health --address 127.0.0.1:7233 >/dev/null 2>&1; then
   echo "a Temporal server already answers on 127.0.0.1:7233; using it"
 else
