@@ -10,44 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
-	"github.com/liaoning-finance/cpe/internal/testdb"
 	"github.com/liaoning-finance/cpe/store"
 )
-
-// benchPersons registers n persons straight into PostgreSQL (COPY) and
-// returns their ID-card numbers; registering them through the admin API is
-// not what the benchmarks measure.
-func benchPersons(b testing.TB, s *stack, n int) []string {
-	b.Helper()
-	ids := make([]string, n)
-	rows := make([][]any, n)
-	for i := range n {
-		ids[i] = testdb.IDNumber(i)
-		rows[i] = []any{ids[i], fmt.Sprintf("学员%d", i), "210102", "junior", 2020}
-	}
-	if _, err := s.store.Pool.CopyFrom(context.Background(), pgx.Identifier{"persons"},
-		[]string{"id_number", "name", "region", "title_level", "obligation_start_year"}, pgx.CopyFromRows(rows)); err != nil {
-		b.Fatal(err)
-	}
-	return ids
-}
-
-// benchFiling files a training that starts in lead and lasts a few seconds,
-// and has it approved by reviewer.
-func benchFiling(b testing.TB, s *stack, inst, reviewer string, lead time.Duration, approve bool) store.Filing {
-	start := time.Now().Add(lead).Truncate(time.Second)
-	var f store.Filing
-	s.must(http.StatusCreated, request{method: "POST", path: "/v1/filings", token: inst, body: map[string]any{
-		"title": "基准测试培训", "category": "professional", "level": "intermediate", "venue": "沈阳",
-		"start_at": start.Format(time.RFC3339), "end_at": start.Add(2 * time.Second).Format(time.RFC3339), "credits": 8}}, &f)
-	if approve {
-		s.must(http.StatusOK, request{method: "POST", path: fmt.Sprintf("/v1/filings/%d/decisions", f.ID), token: reviewer,
-			body: map[string]any{"step": "filing", "decision": "approve"}}, &f)
-	}
-	return f
-}
 
 // BenchmarkRecordsUploadToLedger10k measures a 10,000-row CSV records upload
 // through HTTP and the records approval until all 10,000 credits are in the
@@ -57,7 +21,7 @@ func BenchmarkRecordsUploadToLedger10k(b *testing.B) {
 	instID := s.institution("基准培训中心", "210102")
 	inst := s.account(map[string]any{"role": "institution", "institution_id": instID})
 	county := s.account(map[string]any{"role": "reviewer", "region": "210102"})
-	ids := benchPersons(b, s, 10000)
+	ids := registerPersons(b, s, 10000)
 	var csv strings.Builder
 	csv.WriteString("身份证号,姓名,学分\n")
 	for i, id := range ids {
@@ -67,7 +31,7 @@ func BenchmarkRecordsUploadToLedger10k(b *testing.B) {
 	var upload, approve time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		f := benchFiling(b, s, inst, county, 3*time.Second, true)
+		f := fileTraining(b, s, inst, county, 3*time.Second, true)
 		path := fmt.Sprintf("/v1/filings/%d", f.ID)
 		s.awaitStage(time.Minute, path, inst, store.StageAwaitingRecords)
 		b.StartTimer()
@@ -99,7 +63,7 @@ func BenchmarkFilingDecisions(b *testing.B) {
 	county := s.account(map[string]any{"role": "reviewer", "region": "210102"})
 	filings := make([]store.Filing, b.N)
 	for i := range filings {
-		filings[i] = benchFiling(b, s, inst, county, time.Hour, false)
+		filings[i] = fileTraining(b, s, inst, county, time.Hour, false)
 	}
 	// Let every review open (its deadline is computed by an activity).
 	s.eventually(time.Minute, "reviews open", func() string {

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.temporal.io/sdk/client"
 	tlog "go.temporal.io/sdk/log"
@@ -235,4 +236,37 @@ func (s *stack) awaitStage(timeout time.Duration, path, token, stage string) {
 		}
 		return ""
 	})
+}
+
+// registerPersons registers n persons straight into PostgreSQL (COPY) and
+// returns their ID-card numbers; registering them through the admin API is
+// not what the tests and benchmarks exercise.
+func registerPersons(b testing.TB, s *stack, n int) []string {
+	b.Helper()
+	ids := make([]string, n)
+	rows := make([][]any, n)
+	for i := range n {
+		ids[i] = testdb.IDNumber(i)
+		rows[i] = []any{ids[i], fmt.Sprintf("学员%d", i), "210102", "junior", 2020}
+	}
+	if _, err := s.store.Pool.CopyFrom(context.Background(), pgx.Identifier{"persons"},
+		[]string{"id_number", "name", "region", "title_level", "obligation_start_year"}, pgx.CopyFromRows(rows)); err != nil {
+		b.Fatal(err)
+	}
+	return ids
+}
+
+// fileTraining files a training that starts in lead and lasts two seconds
+// and, with approve, has reviewer approve it.
+func fileTraining(b testing.TB, s *stack, inst, reviewer string, lead time.Duration, approve bool) store.Filing {
+	start := time.Now().Add(lead).Truncate(time.Second)
+	var f store.Filing
+	s.must(http.StatusCreated, request{method: "POST", path: "/v1/filings", token: inst, body: map[string]any{
+		"title": "基准测试培训", "category": "professional", "level": "intermediate", "venue": "沈阳",
+		"start_at": start.Format(time.RFC3339), "end_at": start.Add(2 * time.Second).Format(time.RFC3339), "credits": 8}}, &f)
+	if approve {
+		s.must(http.StatusOK, request{method: "POST", path: fmt.Sprintf("/v1/filings/%d/decisions", f.ID), token: reviewer,
+			body: map[string]any{"step": "filing", "decision": "approve"}}, &f)
+	}
+	return f
 }

@@ -21,8 +21,8 @@ func TestKeysRepeatTheSameRequestOnly(t *testing.T) {
 	instID := s.institution("重试培训中心", "210102")
 	inst := s.account(map[string]any{"role": "institution", "institution_id": instID})
 	county := s.account(map[string]any{"role": "reviewer", "region": "210102"})
-	ids := benchPersons(t, s, 2)
-	f := benchFiling(t, s, inst, county, 3*time.Second, true)
+	ids := registerPersons(t, s, 2)
+	f := fileTraining(t, s, inst, county, 3*time.Second, true)
 	path := fmt.Sprintf("/v1/filings/%d", f.ID)
 	s.awaitStage(time.Minute, path, inst, store.StageAwaitingRecords)
 

@@ -21,8 +21,8 @@ func TestTenThousandRowXLSXUpload(t *testing.T) {
 	instID := s.institution("大批量培训中心", "210102")
 	inst := s.account(map[string]any{"role": "institution", "institution_id": instID})
 	county := s.account(map[string]any{"role": "reviewer", "region": "210102"})
-	ids := benchPersons(t, s, 10000)
-	f := benchFiling(t, s, inst, county, 3*time.Second, true)
+	ids := registerPersons(t, s, 10000)
+	f := fileTraining(t, s, inst, county, 3*time.Second, true)
 	path := fmt.Sprintf("/v1/filings/%d", f.ID)
 
 	book := excelize.NewFile()
