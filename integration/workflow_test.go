@@ -11,7 +11,6 @@ import (
 
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/workflowservice/v1"
-	"go.temporal.io/sdk/converter"
 	"google.golang.org/protobuf/encoding/protojson"
 )
 
@@ -31,15 +30,15 @@ func (s *stack) checkVisibility(t *testing.T, wid, query, summaryPrefix string, 
 		}
 		return ""
 	})
-	desc, err := s.temporal.DescribeWorkflowExecution(context.Background(), wid, "")
+	desc, err := s.temporal.DescribeWorkflow(context.Background(), wid, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var summary string
-	if err := converter.GetDefaultDataConverter().FromPayload(desc.GetExecutionConfig().GetUserMetadata().GetSummary(), &summary); err != nil {
+	summary, err := desc.GetStaticSummary()
+	if err != nil {
 		t.Fatal(err)
 	}
-	attrs := desc.GetWorkflowExecutionInfo().GetSearchAttributes().String()
+	attrs := desc.RawResponse.GetWorkflowExecutionInfo().GetSearchAttributes().String()
 	bad := !strings.HasPrefix(summary, summaryPrefix)
 	for _, h := range hidden {
 		bad = bad || strings.Contains(summary+attrs, h)
