@@ -139,6 +139,17 @@ func (s *Server) respondClaim(c *gin.Context, status int, id int64) {
 	c.JSON(status, cl)
 }
 
+// loadClaimForChange loads the claim of a mutating request and reads its
+// Idempotency-Key (see idempotencyKey), answering any error itself.
+func (s *Server) loadClaimForChange(c *gin.Context) (store.Claim, string, bool) {
+	cl, ok := s.loadClaim(c)
+	if !ok {
+		return cl, "", false
+	}
+	key, ok := idempotencyKey(c)
+	return cl, key, ok
+}
+
 // loadClaim reads the claim of the :id path parameter and enforces the
 // caller's scope: an accountant sees only their own (404 otherwise), a
 // reviewer or supervisor those of the regions it covers (403 otherwise).

@@ -75,11 +75,7 @@ func sameClaimDecision(d store.ClaimDecision, decision string, credits *store.Cl
 }
 
 func (s *Server) decideClaim(c *gin.Context) {
-	cl, ok := s.loadClaim(c)
-	if !ok {
-		return
-	}
-	key, ok := idempotencyKey(c)
+	cl, key, ok := s.loadClaimForChange(c)
 	if !ok {
 		return
 	}
@@ -105,11 +101,7 @@ func (s *Server) decideClaim(c *gin.Context) {
 }
 
 func (s *Server) amendClaim(c *gin.Context) {
-	cl, ok := s.loadClaim(c)
-	if !ok {
-		return
-	}
-	key, ok := idempotencyKey(c)
+	cl, key, ok := s.loadClaimForChange(c)
 	if !ok {
 		return
 	}

@@ -99,6 +99,17 @@ func shownTo(p Principal, f store.Filing) store.Filing {
 	return f
 }
 
+// loadFilingForChange loads the filing of a mutating request and reads its
+// Idempotency-Key (see idempotencyKey), answering any error itself.
+func (s *Server) loadFilingForChange(c *gin.Context) (store.Filing, string, bool) {
+	f, ok := s.loadFiling(c)
+	if !ok {
+		return f, "", false
+	}
+	key, ok := idempotencyKey(c)
+	return f, key, ok
+}
+
 // loadFiling reads the filing of the :id path parameter and enforces the
 // caller's scope: an institution sees only its own (404 otherwise), a
 // reviewer or supervisor those of the regions it covers (403 otherwise).

@@ -22,11 +22,7 @@ func filingProcess(f store.Filing) process {
 }
 
 func (s *Server) decideFiling(c *gin.Context) {
-	f, ok := s.loadFiling(c)
-	if !ok {
-		return
-	}
-	key, ok := idempotencyKey(c)
+	f, key, ok := s.loadFilingForChange(c)
 	if !ok {
 		return
 	}
@@ -50,11 +46,7 @@ func (s *Server) decideFiling(c *gin.Context) {
 }
 
 func (s *Server) amendFiling(c *gin.Context) {
-	f, ok := s.loadFiling(c)
-	if !ok {
-		return
-	}
-	key, ok := idempotencyKey(c)
+	f, key, ok := s.loadFilingForChange(c)
 	if !ok {
 		return
 	}

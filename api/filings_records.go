@@ -39,11 +39,7 @@ type RecordsResponse struct {
 // (the same parsed rows, see uploadHash) at any stage: it answers 201 with
 // that batch and the filing as it is now; with other rows it is 409.
 func (s *Server) uploadRecords(c *gin.Context) {
-	f, ok := s.loadFiling(c)
-	if !ok {
-		return
-	}
-	key, ok := idempotencyKey(c)
+	f, key, ok := s.loadFilingForChange(c)
 	if !ok {
 		return
 	}
